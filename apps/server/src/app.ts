@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/connect';
+import { registerAuth } from './http/auth.plugin';
+import { registerOpenApi } from './http/openapi';
+import { registerProblemHandlers } from './http/problem';
+import { registerSpa } from './http/spa';
+import { accessRoutes } from './modules/access/access.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { oidcRoutes } from './modules/auth/oidc.routes';
+import { familiesRoutes } from './modules/families/families.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { offersRoutes } from './modules/offers/offers.routes';
+import type { Deps } from './use-case';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** false silences request logs (tests); otherwise pino at the configured level. */
+  logger?: boolean;
+};
+
+export type App = FastifyInstance & { deps: Deps };
+
+/** Body limit of every JSON endpoint; larger bodies get 413. */
+export const bodyLimitBytes = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database, clock } = options;
+  const app = Fastify({
+    bodyLimit: bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Logs carry no personal data: no URL query, no IP, no headers, no bodies.
+            serializers: {
+              req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: Deps = { db: database.db, clock, config };
+  app.decorate('deps', deps);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.production,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  registerProblemHandlers(app);
+  registerAuth(app, deps);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(deps));
+  await app.register(oidcRoutes(deps));
+  await app.register(adminRoutes(deps));
+  await app.register(accessRoutes(deps));
+  await app.register(familiesRoutes(deps));
+  await app.register(offersRoutes(deps));
+  await registerSpa(app);
+
+  await app.ready();
+  return app as unknown as App;
+}

@@ -1,0 +1,29 @@
+import type { Config } from '../config';
+import { assertAppRoleUsable, type ConnectOptions, connect, type Database } from './connect';
+import { migrate } from './migrate';
+
+/** Connects and brings the schema up to date: what every process does first. */
+export async function openDatabase(
+  database: Config['database'],
+  options: Pick<ConnectOptions, 'onQuery'> = {},
+): Promise<Database & { applied: string[] }> {
+  const db = await connect(
+    database.kind === 'pglite'
+      ? { kind: 'pglite', dataDir: database.dataDir, ...options }
+      : {
+          kind: 'postgres',
+          url: database.url,
+          poolSize: database.poolSize,
+          ownerUrl: database.ownerUrl,
+          ...options,
+        },
+  );
+  try {
+    const { applied } = await db.withOwnerClient((client) => migrate(client));
+    if (database.kind === 'postgres') await assertAppRoleUsable(database.url);
+    return Object.assign(db, { applied });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { buildApp } from './app';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { openDatabase } from './db/open';
+import { cleanUpAuthState } from './modules/auth/housekeeping';
+import { seedDemo } from './seed/demo-seed';
+
+const started = Date.now();
+const config = loadConfig();
+const database = await openDatabase(config.database);
+if (config.demo) await seedDemo({ db: database.db, clock: systemClock, config });
+const app = await buildApp({ config, database, clock: systemClock });
+
+// Until the job queue arrives (step 5), housekeeping runs on a timer in each process; the
+// deletes are idempotent, so several processes doing it do no harm.
+const housekeeping = setInterval(
+  () => {
+    cleanUpAuthState({ db: database.db, clock: systemClock }).catch((error: Error) =>
+      app.log.warn({ err: { name: error.name, message: error.message } }, 'housekeeping failed'),
+    );
+  },
+  15 * 60 * 1000,
+);
+housekeeping.unref();
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  clearInterval(housekeeping);
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  // PGlite flushes its files on close; without this a restart could miss the last writes.
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  {
+    database: database.kind,
+    demo: config.demo,
+    migrationsApplied: database.applied.length,
+    startupMs: Date.now() - started,
+  },
+  `Familiespor is running on http://${config.host}:${config.port}`,
+);

@@ -1,0 +1,93 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch, useLocation } from 'wouter';
+import type { ParentMe } from '../api/api.types';
+import { PageShell } from '../components/layout/page-shell.component';
+import { Loading } from '../components/loading.component';
+import { ParentLoginPage } from '../features/auth/parent-login.page';
+import { PortalHomePage } from '../features/portal/portal-home.page';
+import { NotFoundPage } from '../features/public/not-found.page';
+import { createQueryClient } from './query-client';
+import { RequireSession } from './require-session.component';
+import { useLogout } from './session.hook';
+import { SessionLostRedirect } from './session-lost.component';
+
+// Offers, appointments and the network are a chunk of their own: the home page loads first.
+const PortalOffersPage = lazy(() =>
+  import('../features/portal/portal-offers.page').then((m) => ({ default: m.PortalOffersPage })),
+);
+const SignUpPage = lazy(() =>
+  import('../features/portal/sign-up.page').then((m) => ({ default: m.SignUpPage })),
+);
+const AppointmentsPage = lazy(() =>
+  import('../features/portal/appointments.page').then((m) => ({ default: m.AppointmentsPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../features/portal/network.page').then((m) => ({ default: m.NetworkPage })),
+);
+
+function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const logout = useLogout(() => navigate('/portal/login', { replace: true }));
+  const organisations = [...new Set(me?.families.map((f) => f.organisation.name) ?? [])];
+  return (
+    <PageShell
+      homeHref="/portal"
+      area={t('area.portal')}
+      user={me ? { name: me.person.name, organisation: organisations.join(', ') || undefined } : undefined}
+      nav={
+        me
+          ? [
+              { href: '/portal', label: t('pages.portalHome.nav'), exact: true },
+              { href: '/portal/tilbud', label: t('pages.portalOffers.nav') },
+              { href: '/portal/aftaler', label: t('pages.portalAppointments.nav') },
+            ]
+          : []
+      }
+      onLogout={me ? () => void logout() : undefined}
+    >
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </PageShell>
+  );
+}
+
+/** The parent portal: its own entry, so a phone loads only what parents use. */
+export function PortalApp() {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <SessionLostRedirect area="portal" />
+      <Switch>
+        <Route path="/portal/login" component={ParentLoginPage} />
+        <Route>
+          <RequireSession kind="parent" shell={(me, content) => <ParentShell me={me}>{content}</ParentShell>}>
+            {(me) => (
+              <Switch>
+                <Route path="/portal">
+                  <PortalHomePage me={me} />
+                </Route>
+                <Route path="/portal/tilbud">
+                  <PortalOffersPage me={me} />
+                </Route>
+                <Route path="/portal/tilbud/:offerId">
+                  {(params) => <SignUpPage key={params.offerId} me={me} offerId={params.offerId} />}
+                </Route>
+                <Route path="/portal/aftaler">
+                  <AppointmentsPage me={me} />
+                </Route>
+                <Route path="/portal/netvaerk/:cohortId">
+                  {(params) => <NetworkPage key={params.cohortId} cohortId={params.cohortId} />}
+                </Route>
+                <Route>
+                  <NotFoundPage homeHref="/portal" />
+                </Route>
+              </Switch>
+            )}
+          </RequireSession>
+        </Route>
+      </Switch>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,249 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch, useLocation } from 'wouter';
+import type { StaffMe } from '../api/api.types';
+import { PageShell } from '../components/layout/page-shell.component';
+import type { NavItem } from '../components/layout/site-header.component';
+import { Loading } from '../components/loading.component';
+import { StaffLoginPage } from '../features/auth/staff-login.page';
+import { StaffHomePage } from '../features/home/staff-home.page';
+import {
+  canOpen,
+  canUse,
+  pagesFor,
+  type StaffPage,
+  type SubPage,
+  staffPages,
+} from '../features/home/staff-pages';
+import { ForbiddenPage, NotFoundPage } from '../features/public/not-found.page';
+import { useFormat } from '../i18n/use-format.hook';
+import { createQueryClient } from './query-client';
+import { RequireSession } from './require-session.component';
+import { useLogout, useSession } from './session.hook';
+import { SessionLostRedirect } from './session-lost.component';
+
+const AccessibilityPage = lazy(() =>
+  import('../features/public/accessibility.page').then((m) => ({ default: m.AccessibilityPage })),
+);
+const StaffUsersPage = lazy(() =>
+  import('../features/admin/staff-users.page').then((m) => ({ default: m.StaffUsersPage })),
+);
+const CreateStaffUserPage = lazy(() =>
+  import('../features/admin/create-staff-user.page').then((m) => ({ default: m.CreateStaffUserPage })),
+);
+const StaffUserPage = lazy(() =>
+  import('../features/admin/staff-user.page').then((m) => ({ default: m.StaffUserPage })),
+);
+const UnitsPage = lazy(() => import('../features/admin/units.page').then((m) => ({ default: m.UnitsPage })));
+const BreakGlassPage = lazy(() =>
+  import('../features/access/break-glass.page').then((m) => ({ default: m.BreakGlassPage })),
+);
+// Family pages are staff-only and carry the forms (zod, react-hook-form): loaded when opened.
+const MyFamiliesPage = lazy(() =>
+  import('../features/families/my-families.page').then((m) => ({ default: m.MyFamiliesPage })),
+);
+const WithoutCoordinatorPage = lazy(() =>
+  import('../features/families/without-coordinator.page').then((m) => ({
+    default: m.WithoutCoordinatorPage,
+  })),
+);
+const SearchFamiliesPage = lazy(() =>
+  import('../features/families/search-families.page').then((m) => ({ default: m.SearchFamiliesPage })),
+);
+const FamilyPage = lazy(() =>
+  import('../features/families/family.page').then((m) => ({ default: m.FamilyPage })),
+);
+const RegisterPregnancyPage = lazy(() =>
+  import('../features/families/register-pregnancy.page').then((m) => ({ default: m.RegisterPregnancyPage })),
+);
+const BirthImportPage = lazy(() =>
+  import('../features/families/birth-import.page').then((m) => ({ default: m.BirthImportPage })),
+);
+const CataloguePage = lazy(() =>
+  import('../features/offers/catalogue.page').then((m) => ({ default: m.CataloguePage })),
+);
+const OfferPage = lazy(() => import('../features/offers/offer.page').then((m) => ({ default: m.OfferPage })));
+const OfferFormPage = lazy(() =>
+  import('../features/offers/offer-form.page').then((m) => ({ default: m.OfferFormPage })),
+);
+const MyCohortsPage = lazy(() =>
+  import('../features/cohorts/my-cohorts.page').then((m) => ({ default: m.MyCohortsPage })),
+);
+const CohortPage = lazy(() =>
+  import('../features/cohorts/cohort.page').then((m) => ({ default: m.CohortPage })),
+);
+const AccessMatrixPage = lazy(() =>
+  import('../features/access/access-matrix.page').then((m) => ({ default: m.AccessMatrixPage })),
+);
+
+function useStaffChrome(me: StaffMe | null) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [, navigate] = useLocation();
+  const logout = useLogout(() => navigate('/login', { replace: true }));
+  if (!me) return { user: undefined, nav: [] as NavItem[], onLogout: undefined };
+  return {
+    user: {
+      name: me.user.name,
+      detail: fmt.list(me.roles.map((r) => t(`roles.${r}.name`))),
+      organisation: me.organisation.name,
+    },
+    nav: pagesFor(me.roles).map((p) => ({
+      href: staffPages[p].path,
+      label: t(`pages.${p}.nav`),
+      exact: p === 'home',
+    })),
+    onLogout: () => void logout(),
+  };
+}
+
+function StaffShell({ me, children }: { me: StaffMe | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const chrome = useStaffChrome(me);
+  return (
+    <PageShell homeHref="/" area={t('area.staff')} {...chrome}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </PageShell>
+  );
+}
+
+function Guarded({ me, page, children }: { me: StaffMe; page: StaffPage; children: ReactNode }) {
+  return canUse(me.roles, page) ? children : <ForbiddenPage />;
+}
+
+/** A page reached from another page, not from the menu. */
+function GuardedSub({ me, page, children }: { me: StaffMe; page: SubPage; children: ReactNode }) {
+  return canOpen(me.roles, page) ? children : <ForbiddenPage />;
+}
+
+/** Public pages show who is signed in when someone is, but need nobody. */
+function PublicPage({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const me = session.data?.kind === 'staff' ? session.data : null;
+  return <StaffShell me={me}>{children}</StaffShell>;
+}
+
+export function StaffApp() {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <SessionLostRedirect area="staff" />
+      <Switch>
+        <Route path="/login" component={StaffLoginPage} />
+        <Route path="/tilgaengelighed">
+          <PublicPage>
+            <AccessibilityPage />
+          </PublicPage>
+        </Route>
+        <Route>
+          <RequireSession kind="staff" shell={(me, content) => <StaffShell me={me}>{content}</StaffShell>}>
+            {(me) => (
+              <Switch>
+                <Route path="/">
+                  <StaffHomePage me={me} />
+                </Route>
+                <Route path="/familier/mine">
+                  <Guarded me={me} page="myFamilies">
+                    <MyFamiliesPage />
+                  </Guarded>
+                </Route>
+                <Route path="/familier/uden-tovholder">
+                  <Guarded me={me} page="withoutCoordinator">
+                    <WithoutCoordinatorPage />
+                  </Guarded>
+                </Route>
+                <Route path="/familier/soeg">
+                  <Guarded me={me} page="searchFamilies">
+                    <SearchFamiliesPage />
+                  </Guarded>
+                </Route>
+                {/* Any professional may open a family the API lets them see; the API decides. */}
+                <Route path="/familier/:familyId">
+                  {(params) => <FamilyPage key={params.familyId} me={me} familyId={params.familyId} />}
+                </Route>
+                <Route path="/graviditeter/ny">
+                  <Guarded me={me} page="registerPregnancy">
+                    <RegisterPregnancyPage />
+                  </Guarded>
+                </Route>
+                <Route path="/foedselsanmeldelser">
+                  <Guarded me={me} page="birthImport">
+                    <BirthImportPage />
+                  </Guarded>
+                </Route>
+                <Route path="/tilbud">
+                  <Guarded me={me} page="offers">
+                    <CataloguePage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/tilbud/nyt">
+                  <GuardedSub me={me} page="editOffer">
+                    <OfferFormPage />
+                  </GuardedSub>
+                </Route>
+                <Route path="/tilbud/:offerId/rediger">
+                  {(params) => (
+                    <GuardedSub me={me} page="editOffer">
+                      <OfferFormPage key={params.offerId} offerId={params.offerId} />
+                    </GuardedSub>
+                  )}
+                </Route>
+                <Route path="/tilbud/:offerId">
+                  {(params) => <OfferPage key={params.offerId} me={me} offerId={params.offerId} />}
+                </Route>
+                <Route path="/hold">
+                  <Guarded me={me} page="myCohorts">
+                    <MyCohortsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/hold/:cohortId">
+                  {(params) => (
+                    <GuardedSub me={me} page="cohort">
+                      <CohortPage key={params.cohortId} me={me} cohortId={params.cohortId} />
+                    </GuardedSub>
+                  )}
+                </Route>
+                <Route path="/admin/brugere">
+                  <Guarded me={me} page="users">
+                    <StaffUsersPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/admin/brugere/ny">
+                  <Guarded me={me} page="users">
+                    <CreateStaffUserPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/admin/brugere/:userId">
+                  {(params) => (
+                    <Guarded me={me} page="users">
+                      <StaffUserPage me={me} userId={params.userId} />
+                    </Guarded>
+                  )}
+                </Route>
+                <Route path="/admin/enheder">
+                  <Guarded me={me} page="units">
+                    <UnitsPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/adgang/noedadgang">
+                  <Guarded me={me} page="breakGlass">
+                    <BreakGlassPage />
+                  </Guarded>
+                </Route>
+                <Route path="/adgang/regler">
+                  <Guarded me={me} page="accessMatrix">
+                    <AccessMatrixPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route>
+                  <NotFoundPage />
+                </Route>
+              </Switch>
+            )}
+          </RequireSession>
+        </Route>
+      </Switch>
+    </QueryClientProvider>
+  );
+}

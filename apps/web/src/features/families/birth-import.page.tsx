@@ -1,0 +1,186 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../api/api.types';
+import { familiesApi } from '../../api/families.api';
+import { Alert } from '../../components/alert.component';
+import { Icon } from '../../components/icon.component';
+import { PageHeading } from '../../components/page-heading.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { useFormat } from '../../i18n/use-format.hook';
+import { formatOf, importReasonOf } from './import-reasons';
+
+/** Files larger than this are not birth notifications from one birthplace; the API refuses big bodies too. */
+const maxBytes = 5 * 1024 * 1024;
+
+function Reason({ error }: { error: { code: string; reason: string } }) {
+  const { t } = useTranslation();
+  const known = importReasonOf(error);
+  // An unknown code is shown with the server's own words, marked as English for screen readers.
+  if (!known) return <span lang="en">{error.reason}</span>;
+  return <>{t(`birthImport.reason.${known.key}`, { columns: known.detail })}</>;
+}
+
+function Result({ result, filename }: { result: ImportResult; filename: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const ok = result.failed === 0;
+  return (
+    <section aria-labelledby="result-heading" className="mt-7">
+      <Alert
+        variant={ok ? 'success' : 'warning'}
+        heading={t('birthImport.resultHeading', { file: filename })}
+      >
+        <p>{ok ? t('birthImport.allOk') : t('birthImport.someFailed')}</p>
+      </Alert>
+      <h2 id="result-heading">{t('birthImport.summary')}</h2>
+      <dl className="fs-summary">
+        <dt>{t('birthImport.rows')}</dt>
+        <dd>{fmt.number(result.rows)}</dd>
+        <dt>{t('birthImport.created')}</dt>
+        <dd>{fmt.number(result.created)}</dd>
+        <dt>{t('birthImport.unchanged')}</dt>
+        <dd>{fmt.number(result.unchanged)}</dd>
+        <dt>{t('birthImport.failed')}</dt>
+        <dd>{fmt.number(result.failed)}</dd>
+      </dl>
+      {result.errors.length > 0 ? (
+        <>
+          <h3>{t('birthImport.errorsHeading')}</h3>
+          <p>{t('birthImport.errorsLead')}</p>
+          <div className="fs-table-wrapper">
+            <table className="table table--zebra">
+              <caption className="sr-only">{t('birthImport.errorsHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('birthImport.line')}</th>
+                  <th scope="col">{t('birthImport.field')}</th>
+                  <th scope="col">{t('birthImport.reasonHeading')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a line can have more than one error
+                  <tr key={`${e.line}-${i}`}>
+                    <th scope="row">{e.line === 0 ? t('birthImport.wholeFile') : fmt.number(e.line)}</th>
+                    <td>{e.field ? <code>{e.field}</code> : t('birthImport.wholeLine')}</td>
+                    <td>
+                      <Reason error={e} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Fødselsanmeldelser": upload a CSV or JSON file of birth notifications and see what happened to each line. */
+export function BirthImportPage() {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ result: ImportResult; filename: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setOutcome(null);
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setError(t('birthImport.chooseFile'));
+      input.current?.focus();
+      return;
+    }
+    if (file.size > maxBytes) {
+      setError(t('birthImport.tooBig'));
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      // The browser reads the file; only its text goes to the server.
+      const content = await file.text();
+      if (content.trim() === '') {
+        setError(t('birthImport.empty'));
+        input.current?.focus();
+        return;
+      }
+      const result = await familiesApi.importBirths({
+        format: formatOf(file.name),
+        content,
+        filename: file.name,
+      });
+      setOutcome({ result, filename: file.name });
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={t('pages.birthImport.title')}>{t('pages.birthImport.title')}</PageHeading>
+      <p className="font-lead">{t('birthImport.lead')}</p>
+      <div className="row">
+        <div className="col-12 col-lg-8">
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            {failure ? <ProblemAlert error={failure} /> : null}
+            <div className={`form-group${error ? ' form-error' : ''}`}>
+              <label className="form-label" htmlFor="birth-file">
+                {t('birthImport.file')}
+              </label>
+              <span className="form-hint" id="birth-file-hint">
+                {t('birthImport.fileHint')}
+              </span>
+              {error ? (
+                <span className="form-error-message" id="birth-file-error" role="alert">
+                  <span className="sr-only">{t('forms.errorPrefix')} </span>
+                  {error}
+                </span>
+              ) : null}
+              <input
+                ref={input}
+                id="birth-file"
+                type="file"
+                accept=".csv,.json,text/csv,application/json"
+                aria-describedby={error ? 'birth-file-hint birth-file-error' : 'birth-file-hint'}
+                aria-invalid={error ? true : undefined}
+                onChange={() => {
+                  setError(null);
+                  setOutcome(null);
+                }}
+              />
+            </div>
+            <details className="details mt-5">
+              <summary className="details-summary">
+                <span className="details-summary-text">{t('birthImport.formatHeading')}</span>
+              </summary>
+              <div className="details-text">
+                <p>{t('birthImport.formatCsv')}</p>
+                <pre className="fs-code" dir="ltr">
+                  <code>{t('birthImport.csvExample')}</code>
+                </pre>
+                <p>{t('birthImport.formatJson')}</p>
+                <p>{t('birthImport.formatRules')}</p>
+              </div>
+            </details>
+            <div className="fs-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                <Icon name="upload" />
+                {busy ? t('birthImport.importing') : t('birthImport.submit')}
+              </button>
+            </div>
+          </form>
+          {outcome ? <Result result={outcome.result} filename={outcome.filename} /> : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { canUse, pagesFor } from './staff-pages';
+
+describe('the staff menu', () => {
+  it('gives each role the pages it works with', () => {
+    expect(pagesFor(['health_visitor'])).toEqual([
+      'home',
+      'myFamilies',
+      'withoutCoordinator',
+      'searchFamilies',
+      'offers',
+      'myCohorts',
+    ]);
+    expect(pagesFor(['midwife'])).toEqual([
+      'home',
+      'registerPregnancy',
+      'searchFamilies',
+      'birthImport',
+      'offers',
+    ]);
+    expect(pagesFor(['course_facilitator'])).toEqual(['home', 'offers', 'myCohorts']);
+    expect(pagesFor(['org_admin'])).toEqual(['home', 'offers', 'users', 'units', 'accessMatrix']);
+    expect(pagesFor(['platform_admin'])).toEqual(['home', 'offers', 'users', 'units']);
+    expect(pagesFor(['programme_lead'])).toEqual([
+      'home',
+      'withoutCoordinator',
+      'searchFamilies',
+      'offers',
+      'breakGlass',
+      'accessMatrix',
+    ]);
+    expect(pagesFor(['analyst', 'programme_lead'])).toEqual(pagesFor(['programme_lead']));
+    expect(pagesFor(['daycare_educator'])).toEqual(['home', 'offers']);
+  });
+
+  it('keeps family pages from roles that see aggregates or configuration only', () => {
+    for (const role of ['analyst', 'org_admin', 'platform_admin'] as const) {
+      expect(canUse([role], 'searchFamilies')).toBe(false);
+      expect(canUse([role], 'withoutCoordinator')).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import type { StaffRole } from '../../api/api.types';
+
+/** The staff workspace's pages and the roles that use them (DESIGN §2). Only pages that exist. */
+export const staffPages = {
+  home: { path: '/', roles: 'all' },
+  myFamilies: { path: '/familier/mine', roles: ['health_visitor'] },
+  withoutCoordinator: { path: '/familier/uden-tovholder', roles: ['health_visitor', 'programme_lead'] },
+  registerPregnancy: { path: '/graviditeter/ny', roles: ['midwife'] },
+  searchFamilies: { path: '/familier/soeg', roles: ['health_visitor', 'midwife', 'programme_lead'] },
+  birthImport: { path: '/foedselsanmeldelser', roles: ['midwife'] },
+  offers: { path: '/tilbud', roles: 'all' },
+  myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
+  planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
+  users: { path: '/admin/brugere', roles: ['org_admin', 'platform_admin'] },
+  units: { path: '/admin/enheder', roles: ['org_admin', 'platform_admin'] },
+  breakGlass: { path: '/adgang/noedadgang', roles: ['programme_lead'] },
+  accessMatrix: { path: '/adgang/regler', roles: ['programme_lead', 'org_admin'] },
+} as const satisfies Record<string, { path: string; roles: 'all' | readonly StaffRole[] }>;
+
+export type StaffPage = keyof typeof staffPages;
+
+/** Pages outside the menu, reached from another page, and the roles that may open them. */
+export const subPages = {
+  editOffer: ['programme_lead'],
+  cohort: ['health_visitor', 'course_facilitator', 'programme_lead'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type SubPage = keyof typeof subPages;
+
+export function canOpen(roles: readonly StaffRole[], page: keyof typeof subPages): boolean {
+  return roles.some((r) => (subPages[page] as readonly StaffRole[]).includes(r));
+}
+export const staffPageOrder: readonly StaffPage[] = [
+  'home',
+  'myFamilies',
+  'withoutCoordinator',
+  'registerPregnancy',
+  'searchFamilies',
+  'birthImport',
+  'offers',
+  'myCohorts',
+  'users',
+  'units',
+  'breakGlass',
+  'accessMatrix',
+];
+
+/** Pages about families: a role with one of them works with families in Familiespor already. */
+export const familyPages: readonly StaffPage[] = [
+  'myFamilies',
+  'withoutCoordinator',
+  'registerPregnancy',
+  'searchFamilies',
+  'birthImport',
+];
+
+export function canUse(roles: readonly StaffRole[], page: StaffPage): boolean {
+  const allowed = staffPages[page].roles;
+  return allowed === 'all' || roles.some((r) => (allowed as readonly StaffRole[]).includes(r));
+}
+
+export function pagesFor(roles: readonly StaffRole[]): StaffPage[] {
+  return staffPageOrder.filter((p) => canUse(roles, p));
+}

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { problemCodes, unitKinds } from '@familiespor/contracts';
+import { accessLevels, categories, staffRoles } from '@familiespor/domain';
+import { describe, expect, it } from 'vitest';
+import ar from './ar.json';
+import da from './da.json';
+import en from './en.json';
+
+type Tree = { [key: string]: string | Tree };
+const files: Record<'da' | 'en' | 'ar', Tree> = { da, en, ar };
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** Keys with their plural forms folded together: Arabic has six forms where Danish has two. */
+function baseKeys(flat: Map<string, string>): Set<string> {
+  return new Set([...flat.keys()].map((k) => k.replace(pluralSuffix, '')));
+}
+
+const flat = { da: flatten(files.da), en: flatten(files.en), ar: flatten(files.ar) };
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+const sources = sourceFiles(join(import.meta.dirname, '..'));
+
+describe('the resource files', () => {
+  it('have the same keys in Danish, English and Arabic', () => {
+    const daKeys = baseKeys(flat.da);
+    for (const language of ['en', 'ar'] as const) {
+      const keys = baseKeys(flat[language]);
+      expect(
+        [...daKeys].filter((k) => !keys.has(k)),
+        `missing in ${language}`,
+      ).toEqual([]);
+      expect(
+        [...keys].filter((k) => !daKeys.has(k)),
+        `only in ${language}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('have every plural form each language needs', () => {
+    for (const [language, entries] of Object.entries(flat)) {
+      const categoriesNeeded = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const plurals = new Set(
+        [...entries.keys()].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')),
+      );
+      for (const base of plurals) {
+        for (const c of categoriesNeeded)
+          expect(entries.has(`${base}_${c}`), `${language}: ${base}_${c}`).toBe(true);
+      }
+    }
+  });
+
+  it('have no empty texts', () => {
+    for (const [language, entries] of Object.entries(flat)) {
+      const empty = [...entries].filter(([, v]) => v.trim() === '').map(([k]) => k);
+      expect(empty, `empty in ${language}`).toEqual([]);
+    }
+  });
+
+  it('use the same {{variables}} in every language', () => {
+    for (const [key, text] of flat.da) {
+      const base = key.replace(pluralSuffix, '');
+      for (const language of ['en', 'ar'] as const) {
+        const forms = [...flat[language]].filter(([k]) => k.replace(pluralSuffix, '') === base);
+        for (const [k, other] of forms) {
+          // A plural form may leave the number out ("one user"), never add a variable.
+          const allowed = new Set(variables(text));
+          for (const v of variables(other))
+            expect(allowed.has(v), `${language}:${k} uses {{${v}}}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('name every role, record category, access level, unit kind and problem', () => {
+    const needed = [
+      ...staffRoles.flatMap((r) => [`roles.${r}.name`, `roles.${r}.purpose`]),
+      ...categories.map((c) => `category.${c}`),
+      ...accessLevels.flatMap((l) => [`accessLevel.${l}.short`, `accessLevel.${l}.long`]),
+      ...unitKinds.map((k) => `unitKind.${k}`),
+      ...[...problemCodes, 'network'].flatMap((c) => [`problem.${c}.title`, `problem.${c}.text`]),
+    ];
+    expect(needed.filter((k) => !flat.da.has(k))).toEqual([]);
+  });
+
+  it('have every key the components ask for', () => {
+    const keys = baseKeys(flat.da);
+    const missing: string[] = [];
+    for (const file of sources) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
+        const key = m[2] ?? '';
+        if (!key.includes('${')) {
+          if (!keys.has(key)) missing.push(`${file}: ${key}`);
+          continue;
+        }
+        // A key built at run time must match at least one key in the file.
+        const pattern = new RegExp(`^${key.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[^.]+')}$`);
+        if (![...keys].some((k) => pattern.test(k))) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './access.contracts';
+export * from './admin.contracts';
+export * from './auth.contracts';
+export * from './common.contracts';
+export * from './families.contracts';
+export * from './offers.contracts';
