@@ -12,11 +12,13 @@ import type { PgbenchMode } from './lib/pgbench.runner';
 import { formatMarkdown, formatText, recordSection } from './lib/results.report';
 import type { BenchOptions, Scenario } from './lib/scenario.types';
 import { meScenario } from './scenarios/me.scenario';
+import { plannerScenario } from './scenarios/planner.scenario';
 import { timelineScenario } from './scenarios/timeline.scenario';
 
 /** Every scenario, by the name given on the command line. */
 const scenarios: Record<string, Scenario> = {
   [meScenario.name]: meScenario,
+  [plannerScenario.name]: plannerScenario,
   [timelineScenario.name]: timelineScenario,
 };
 

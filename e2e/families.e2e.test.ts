@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
       'Registrér graviditet',
       'Søg familie',
       'Fødselsanmeldelser',
+      'Tilbud',
     ]);
     await menu(midwife).getByRole('link', { name: 'Registrér graviditet' }).click();
     await midwife.waitForURL((url) => url.pathname === '/graviditeter/ny');
@@ -107,6 +108,8 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
       'Mine familier',
       'Uden tovholder',
       'Søg familie',
+      'Tilbud',
+      'Mine hold',
     ]);
     await menu(hv).getByRole('link', { name: 'Uden tovholder' }).click();
     await hv.waitForURL((url) => url.pathname === '/familier/uden-tovholder');

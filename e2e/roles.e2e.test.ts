@@ -14,18 +14,26 @@ import {
 
 /** The main menu each role gets (DESIGN §2): only pages that exist. */
 const expectedNav: Record<DemoRole, string[]> = {
-  midwife: ['Forside', 'Registrér graviditet', 'Søg familie', 'Fødselsanmeldelser'],
-  health_visitor: ['Forside', 'Mine familier', 'Uden tovholder', 'Søg familie'],
-  programme_lead: ['Forside', 'Uden tovholder', 'Søg familie', 'Nødadgang', 'Adgangsregler'],
-  family_counsellor: ['Forside'],
-  ngo_counsellor: ['Forside'],
-  caseworker: ['Forside'],
-  daycare_educator: ['Forside'],
-  analyst: ['Forside'],
-  org_admin: ['Forside', 'Brugere', 'Enheder', 'Adgangsregler'],
-  platform_admin: ['Forside', 'Brugere', 'Enheder'],
-  mother: ['Forside'],
-  father: ['Forside'],
+  midwife: ['Forside', 'Registrér graviditet', 'Søg familie', 'Fødselsanmeldelser', 'Tilbud'],
+  health_visitor: ['Forside', 'Mine familier', 'Uden tovholder', 'Søg familie', 'Tilbud', 'Mine hold'],
+  programme_lead: [
+    'Forside',
+    'Uden tovholder',
+    'Søg familie',
+    'Tilbud',
+    'Planlæg hold',
+    'Nødadgang',
+    'Adgangsregler',
+  ],
+  family_counsellor: ['Forside', 'Tilbud'],
+  ngo_counsellor: ['Forside', 'Tilbud'],
+  caseworker: ['Forside', 'Tilbud'],
+  daycare_educator: ['Forside', 'Tilbud'],
+  analyst: ['Forside', 'Tilbud'],
+  org_admin: ['Forside', 'Tilbud', 'Brugere', 'Enheder', 'Adgangsregler'],
+  platform_admin: ['Forside', 'Tilbud', 'Brugere', 'Enheder'],
+  mother: ['Forside', 'Tilbud', 'Aftaler'],
+  father: ['Forside', 'Tilbud', 'Aftaler'],
 };
 
 describe.skipIf(!hasChromium)('every demo role logs in, reaches its home, and logs out', () => {

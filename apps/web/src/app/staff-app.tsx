@@ -73,6 +73,12 @@ const MyCohortsPage = lazy(() =>
 const CohortPage = lazy(() =>
   import('../features/cohorts/cohort.page').then((m) => ({ default: m.CohortPage })),
 );
+const PlanCohortsPage = lazy(() =>
+  import('../features/cohorts/plan-cohorts.page').then((m) => ({ default: m.PlanCohortsPage })),
+);
+const SessionAttendancePage = lazy(() =>
+  import('../features/cohorts/session-attendance.page').then((m) => ({ default: m.SessionAttendancePage })),
+);
 const AccessMatrixPage = lazy(() =>
   import('../features/access/access-matrix.page').then((m) => ({ default: m.AccessMatrixPage })),
 );
@@ -196,6 +202,22 @@ export function StaffApp() {
                   <Guarded me={me} page="myCohorts">
                     <MyCohortsPage />
                   </Guarded>
+                </Route>
+                <Route path="/hold/planlaeg">
+                  <Guarded me={me} page="planCohorts">
+                    <PlanCohortsPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/hold/:cohortId/gang/:sessionId">
+                  {(params) => (
+                    <GuardedSub me={me} page="cohort">
+                      <SessionAttendancePage
+                        key={params.sessionId}
+                        cohortId={params.cohortId}
+                        sessionId={params.sessionId}
+                      />
+                    </GuardedSub>
+                  )}
                 </Route>
                 <Route path="/hold/:cohortId">
                   {(params) => (

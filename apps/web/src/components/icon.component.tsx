@@ -12,7 +12,7 @@ const directional = new Set([
 
 export type IconName =
   | 'account'
-  | 'add'
+  | 'plus'
   | 'arrow-back'
   | 'arrow-downward'
   | 'arrow-upward'

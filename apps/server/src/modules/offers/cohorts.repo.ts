@@ -189,6 +189,16 @@ export async function cohortParticipants(tx: Tx, cohortId: string, sessionId: st
     .execute();
 }
 
+/** Every attendance recorded for the cohort's sessions: the facilitator's register, filled in. */
+export async function cohortAttendance(tx: Tx, cohortId: string) {
+  return tx
+    .selectFrom('attendance as a')
+    .innerJoin('course_session as s', 's.id', 'a.session_id')
+    .select(['a.session_id', 'a.person_id', 'a.present'])
+    .where('s.cohort_id', '=', cohortId)
+    .execute();
+}
+
 export async function upsertAttendance(
   tx: Tx,
   row: {

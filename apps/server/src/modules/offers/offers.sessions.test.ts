@@ -203,6 +203,16 @@ describeEachDatabase('listSessions and recordAttendance: check-in per parent, dr
       [idOf(b.family, 'co_parent')]: false,
     });
     expect(await dropoutTasks(b.familyId)).toEqual([]); // one missed session is not yet a pattern
+    // The register, opened again, shows what was recorded for this session and nothing for the next.
+    const reread = (
+      await facilitator.request('GET', `/api/sessions?cohortId=${x.id}`)
+    ).json() as CourseSession[];
+    const presentIn = (id: string) =>
+      Object.fromEntries(
+        (reread.find((r) => r.id === id)?.participants ?? []).map((p) => [p.personId, p.present]),
+      );
+    expect(presentIn(session(1).id)).toEqual(present);
+    expect(Object.values(presentIn(session(2).id))).toEqual([null, null, null, null]);
 
     const before = await countOfferRows(env.database.db, offer.id);
     const stranger = await record(facilitator, session(1).id, [{ personId: c.motherId, present: true }]);

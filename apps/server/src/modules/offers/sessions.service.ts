@@ -100,10 +100,16 @@ export async function listSessions(
         purpose: 'course_facilitation',
         detail: { cohortId: query.cohortId, familyIds: [...new Set(people.map((x) => x.familyId))] },
       });
+      const recorded = new Map(
+        (await repo.cohortAttendance(tx, query.cohortId)).map((a) => [
+          `${a.session_id}/${a.person_id}`,
+          a.present,
+        ]),
+      );
       return rows.map((s) =>
         toSession(
           s,
-          people.map((x) => ({ ...x, present: null })),
+          people.map((x) => ({ ...x, present: recorded.get(`${s.id}/${x.personId}`) ?? null })),
         ),
       );
     }

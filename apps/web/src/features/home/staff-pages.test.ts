@@ -26,6 +26,7 @@ describe('the staff menu', () => {
       'withoutCoordinator',
       'searchFamilies',
       'offers',
+      'planCohorts',
       'breakGlass',
       'accessMatrix',
     ]);

@@ -39,6 +39,7 @@ export const staffPageOrder: readonly StaffPage[] = [
   'birthImport',
   'offers',
   'myCohorts',
+  'planCohorts',
   'users',
   'units',
   'breakGlass',

@@ -31,7 +31,7 @@ export function CataloguePage({ me }: { me: StaffMe }) {
       {lead ? (
         <div className="fs-toolbar">
           <Link href="/tilbud/nyt" className="button button-primary">
-            <Icon name="add" />
+            <Icon name="plus" />
             {t('catalogue.create')}
           </Link>
           <CheckboxField

@@ -89,7 +89,7 @@ export function SitesEditor({
         className="button button-secondary"
         onClick={() => append({ name: '', address: '', maxCohorts: '4', languages: ['da'] })}
       >
-        <Icon name="add" />
+        <Icon name="plus" />
         {t('offerForm.sites.add')}
       </button>
     </section>

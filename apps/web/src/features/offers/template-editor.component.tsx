@@ -237,7 +237,7 @@ export function TemplateEditor(props: Props) {
           })
         }
       >
-        <Icon name="add" />
+        <Icon name="plus" />
         {t('offerForm.template.add')}
       </button>
     </section>
