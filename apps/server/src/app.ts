@@ -17,6 +17,8 @@ import { oidcRoutes } from './modules/auth/oidc.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
+import { screeningRoutes } from './modules/screening/screening.routes';
+import { visitsRoutes } from './modules/visits/visits.routes';
 import type { Deps } from './use-case';
 
 export type AppOptions = {
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(accessRoutes(deps));
   await app.register(familiesRoutes(deps));
   await app.register(offersRoutes(deps));
+  await app.register(visitsRoutes(deps));
+  await app.register(screeningRoutes(deps));
   await registerSpa(app);
 
   await app.ready();

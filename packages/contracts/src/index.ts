@@ -4,3 +4,5 @@ export * from './auth.contracts';
 export * from './common.contracts';
 export * from './families.contracts';
 export * from './offers.contracts';
+export * from './screening.contracts';
+export * from './visits.contracts';

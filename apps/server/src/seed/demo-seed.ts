@@ -5,6 +5,7 @@ import { inScope, type Tx } from '../db/scope';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Deps } from '../use-case';
 import { seedOffers } from './demo-offers';
+import { seedVisits } from './demo-visits';
 import { generateFamilies } from './synthetic-families';
 
 /**
@@ -540,7 +541,9 @@ export const demoFamilyCount = 300;
 
 const offersPart: SeedPart = { key: '0003_offers', run: (tx, { now }) => seedOffers(tx, now) };
 
-export const demoSeedParts: SeedPart[] = [foundation, families, offersPart];
+const visitsPart: SeedPart = { key: '0004_visits', run: (tx, { now }) => seedVisits(tx, now) };
+
+export const demoSeedParts: SeedPart[] = [foundation, families, offersPart, visitsPart];
 
 export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<string[]> {
   if (deps.config.production) throw new Error('Demo data is refused when NODE_ENV=production');

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit/write-audit';
 import { asSystem, inScope, type Scope, type Tx } from '../../db/scope';
 import { AppError, ConflictError, type FieldError, ForbiddenError, InputError } from '../../errors';
 import { type Deps, recordDenied, runUseCase } from '../../use-case';
+import { planChildVisitsAtBirth } from '../visits/visit-plan';
 import { type BirthNotification, parseCsv, parseJson } from './birth-notification.parser';
 import * as repo from './families.repo';
 import { familyFacts, readFamilyDetail } from './family-detail';
@@ -37,7 +38,8 @@ const birthMessages: Record<string, string> = {
 /**
  * One birth, inside the caller's transaction: the child joins the family, the pregnancy
  * ends, the pregnancy-care involvement ends, and the municipality's health visiting gets
- * its statutory involvement (Sundhedsloven § 120). Returns the new birth's id.
+ * its statutory involvement (Sundhedsloven § 120) and the child's visit plan. Returns the new
+ * birth's id.
  */
 async function recordBirth(
   tx: Tx,
@@ -142,6 +144,15 @@ async function recordBirth(
     kind: 'statutory',
     reason: 'Sundhedsloven § 120: sundhedspleje til alle nyfødte i kommunen',
     started_at: ctx.now,
+  });
+  // The statutory involvement comes with the child's visit plan (Sundhedsloven § 120).
+  await planChildVisitsAtBirth(tx, ctx, {
+    familyId: input.familyId,
+    familyOrgId: input.familyOrgId,
+    childPersonId: childId,
+    pregnancyId: input.pregnancy?.id ?? null,
+    birthTime: input.birthTime,
+    dischargeTime: input.dischargeTime,
   });
   await writeAudit(tx, ctx, {
     action: 'create',
