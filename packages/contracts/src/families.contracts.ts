@@ -254,6 +254,8 @@ export const myTimeline = z
     entries: z.array(timelineEntry),
     team: z.array(teamMember),
     children: z.array(z.object({ givenName: z.string(), birthDate: z.string().nullable() })),
+    /** The family's parents, so a parent can sign the other one up too. */
+    parents: z.array(z.object({ personId: uuid, name: z.string(), role: z.string() })),
   })
   .meta({ id: 'MyTimeline' });
 

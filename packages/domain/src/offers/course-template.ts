@@ -132,6 +132,23 @@ export function sessionDate(offset: SessionOffset, anchor: string): string {
     : addDays(addMonths(anchor, offset.months), offset.days);
 }
 
+/**
+ * A cohort confirmed late — its first sessions' dates already past or too close for families to
+ * plan for — starts at `earliest` instead and takes the missed sessions a week apart until it
+ * has caught up with the template; sessions after that keep their dates.
+ */
+export function catchUpSessionDates(dates: readonly string[], earliest: string): string[] {
+  const out: string[] = [];
+  let catchingUp = false;
+  for (const date of dates) {
+    const previous = out.at(-1);
+    const floor: string = previous === undefined ? earliest : catchingUp ? addDays(previous, 7) : earliest;
+    catchingUp = date < floor;
+    out.push(catchingUp ? floor : date);
+  }
+  return out;
+}
+
 export type TemplateProblem = {
   index: number | null;
   code: 'too_few_sessions' | 'after_third_birthday' | 'order';

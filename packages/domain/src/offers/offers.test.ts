@@ -9,7 +9,7 @@ import {
   planStats,
   segment,
 } from './cohort-planner';
-import { checkTemplate, fivTemplate, sessionDate } from './course-template';
+import { catchUpSessionDates, checkTemplate, fivTemplate, sessionDate } from './course-template';
 import { checkEligibility, type FamilyFacts } from './eligibility';
 
 const today = '2026-11-23';
@@ -235,5 +235,43 @@ describe('attendance', async () => {
     );
     expect(f.perParent).toEqual({ mothers: 8.5, partners: 7.5 });
     expect(f.partnerParticipation).toBeCloseTo(15 / 24);
+  });
+});
+
+describe('sessions of a cohort planned late', () => {
+  it('start a week from now and catch up weekly; later sessions keep their dates', () => {
+    const dates = ['2026-11-02', '2026-11-16', '2026-11-30', '2026-12-28', '2027-01-25'];
+    expect(catchUpSessionDates(dates, '2026-11-23')).toEqual([
+      '2026-11-23',
+      '2026-11-30',
+      '2026-12-07',
+      '2026-12-28',
+      '2027-01-25',
+    ]);
+  });
+
+  it('leave a cohort planned in time as it is, also sessions closer than a week', () => {
+    const dates = ['2026-12-07', '2026-12-10', '2026-12-21'];
+    expect(catchUpSessionDates(dates, '2026-11-30')).toEqual(dates);
+  });
+
+  it('never place a session before the earliest start or two on one day', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 400 }),
+        (offsets, start) => {
+          const dates = [...offsets].sort((a, b) => a - b).map((d) => addDays('2026-01-05', d));
+          const earliest = addDays('2026-01-05', start);
+          const out = catchUpSessionDates(dates, earliest);
+          expect(out).toHaveLength(dates.length);
+          for (const [i, d] of out.entries()) {
+            expect(d >= earliest).toBe(true);
+            expect(d >= (dates[i] as string)).toBe(true);
+            if (i > 0 && (dates[i] as string) < earliest) expect(d > (out[i - 1] as string)).toBe(true);
+          }
+        },
+      ),
+    );
   });
 });

@@ -143,6 +143,9 @@ export async function getMyFamilyTimeline(
       children: members
         .filter((m) => m.role === 'child')
         .map((m) => ({ givenName: m.given_name, birthDate: m.birth_date })),
+      parents: members
+        .filter((m) => m.role !== 'child')
+        .map((m) => ({ personId: m.person_id, name: `${m.given_name} ${m.family_name}`, role: m.role })),
     };
   });
 }

@@ -194,6 +194,15 @@ describeEachDatabase('getFamilyTimeline and getMyFamilyTimeline: the red thread'
         ]),
       );
       expect(mine.children).toEqual([]);
+      // Both parents, so either can sign the other up for an offer.
+      const partner = (body.partner ?? {}) as { givenName?: string; familyName?: string };
+      expect((mine as unknown as { parents: unknown[] }).parents).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ personId: motherId, role: 'mother' }),
+          expect.objectContaining({ name: `${partner.givenName} ${partner.familyName}` }),
+        ]),
+      );
+      expect((mine as unknown as { parents: unknown[] }).parents).toHaveLength(2);
       const audit = await auditOfRequest(env.database.db, res);
       expect(audit.length).toBeGreaterThan(0);
       for (const e of audit)

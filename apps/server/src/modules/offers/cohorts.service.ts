@@ -2,6 +2,8 @@ import type { cohortPlan, confirmCohortPlanBody, confirmedCohorts } from '@famil
 import {
   addDays,
   addMonths,
+  catchUpSessionDates,
+  copenhagenDate,
   copenhagenLocalToInstant,
   type PlannerCouple,
   planCohorts as plan,
@@ -168,7 +170,12 @@ export async function confirmCohortPlan(
       if (template && dues.length > 0) {
         const anchor = median(dues);
         const earliest = [...dues].sort()[0] as string;
-        const dates = template.map((t) => onWeekday(sessionDate(t.offset, anchor), c.weekday));
+        // A week's notice before the first session, however late the cohort is planned.
+        const firstPossible = onWeekday(addDays(copenhagenDate(ctx.now), 7), c.weekday);
+        const dates = catchUpSessionDates(
+          template.map((t) => onWeekday(sessionDate(t.offset, anchor), c.weekday)),
+          firstPossible,
+        );
         dates.forEach((d, k) => {
           if (d >= addMonths(earliest, 36)) {
             errors.push({

@@ -242,6 +242,29 @@ describeEachDatabase('planCohorts and confirmCohortPlan', (kind) => {
       });
     });
 
+    it('a cohort planned late starts a week from today and catches up weekly; no session lies in the past', async () => {
+      const late: Enrollment[] = [];
+      for (let i = 0; i < 3; i++) {
+        // Due in about 11 weeks (pregnancy week 29): session 1 by the template was 3 weeks ago.
+        const { family } = await registerFamily(env, s, { dueInDays: 75 + i });
+        late.push(await enrollAsStaff(s.sessions.healthVisitor, offer.id, family));
+      }
+      const res = await confirm(
+        s.sessions.programmeLead,
+        cohortBody(
+          late.map((e) => e.id),
+          { name: 'Hold sent', weekday: 2 },
+        ),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const [cohort] = (res.json() as Confirmed).cohorts;
+      const days = (cohort?.sessions ?? []).map((x) => copenhagen(x.startsAt).date);
+      expect(days).toHaveLength(16);
+      expect(days[0] && days[0] >= dayOnClock(env, 7) && days[0] <= dayOnClock(env, 13)).toBe(true);
+      expect(days[1]).toBe(addDays(days[0] as string, 7));
+      for (const [i, d] of days.entries()) if (i > 0) expect(d > (days[i - 1] as string)).toBe(true);
+    });
+
     it('the same families cannot be planned twice: 400 not_plannable, nothing written', async () => {
       const before = await countOfferRows(env.database.db, offer.id);
       const res = await confirm(s.sessions.programmeLead, cohortBody(clusters.early.map((e) => e.id)));

@@ -13,18 +13,9 @@ export function themeOf(theme: string | null): FivTheme | null {
   return theme && (fivThemes as readonly string[]).includes(theme) ? (theme as FivTheme) : null;
 }
 
-/**
- * Who is ticked when the page opens: what this browser saved last (listSessions gives no
- * attendance, only the parents), else what the API says, else nobody.
- */
-export function initialAttendance(
-  participants: readonly SessionParticipant[],
-  saved: readonly SessionParticipant[] | undefined,
-): Record<string, boolean> {
-  const before = new Map((saved ?? []).map((p) => [p.personId, p.present]));
-  return Object.fromEntries(
-    participants.map((p) => [p.personId, before.get(p.personId) ?? p.present ?? false]),
-  );
+/** Who is ticked when the page opens: what was recorded for the session, else nobody. */
+export function initialAttendance(participants: readonly SessionParticipant[]): Record<string, boolean> {
+  return Object.fromEntries(participants.map((p) => [p.personId, p.present ?? false]));
 }
 
 /** The whole list for recordAttendance: every parent of the cohort, present or not. */

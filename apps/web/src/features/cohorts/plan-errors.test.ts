@@ -72,9 +72,9 @@ describe('attendance', () => {
     ]);
   });
 
-  it('starts from what was saved last, else from nobody', () => {
-    expect(initialAttendance(parents, undefined)).toEqual({ p1: false, p2: false });
-    expect(initialAttendance(parents, [{ ...parents[1], personId: 'p2', present: true } as never])).toEqual({
+  it('starts from what was recorded, else from nobody', () => {
+    expect(initialAttendance(parents)).toEqual({ p1: false, p2: false });
+    expect(initialAttendance([parents[0], { ...parents[1], present: true }] as never)).toEqual({
       p1: false,
       p2: true,
     });

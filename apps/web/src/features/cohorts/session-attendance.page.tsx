@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/api.client';
-import type { CourseSession, SessionParticipant } from '../../api/api.types';
+import type { CourseSession } from '../../api/api.types';
 import { offersApi } from '../../api/offers.api';
 import { Alert } from '../../components/alert.component';
 import { Icon } from '../../components/icon.component';
@@ -15,16 +15,13 @@ import { useFormat } from '../../i18n/use-format.hook';
 import { attendanceBody, initialAttendance, parentRole, refusalOf, themeOf } from './attendance';
 import { byFamily, checkInOpensAt, mayCheckIn } from './cohorts';
 
-const savedKey = (sessionId: string) => ['attendance', sessionId];
-
 /** "Fremmøde": each parent ticked on their own, grouped by family, saved as one list. */
 function AttendanceForm({ session, cohortId }: { session: CourseSession; cohortId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const client = useQueryClient();
   const participants = session.participants ?? [];
-  const before = client.getQueryData<SessionParticipant[]>(savedKey(session.id));
-  const [present, setPresent] = useState(() => initialAttendance(participants, before));
+  const [present, setPresent] = useState(() => initialAttendance(participants));
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -42,9 +39,7 @@ function AttendanceForm({ session, cohortId }: { session: CourseSession; cohortI
     setSaved(false);
     setBusy(true);
     try {
-      const result = await offersApi.recordAttendance(session.id, attendanceBody(participants, present));
-      // listSessions does not say who came: keep the answer, so the page shows it when reopened.
-      client.setQueryData(savedKey(session.id), result.participants ?? []);
+      await offersApi.recordAttendance(session.id, attendanceBody(participants, present));
       setSaved(true);
       await Promise.all([
         client.invalidateQueries({ queryKey: ['sessions'] }),
@@ -64,11 +59,6 @@ function AttendanceForm({ session, cohortId }: { session: CourseSession; cohortI
       {!mayCheckIn(session) && refusal !== 'too_early' ? (
         <Alert variant="info">
           <p>{t('attendance.opensAt', { time: fmt.dateTime(opensAt) })}</p>
-        </Alert>
-      ) : null}
-      {session.status === 'held' && !before ? (
-        <Alert variant="info">
-          <p>{t('attendance.recordedBefore')}</p>
         </Alert>
       ) : null}
       {saved ? (

@@ -3,21 +3,21 @@ import type { CourseSession, Enrollment } from '../../api/api.types';
 export type KnownParent = { personId: string; name: string; self: boolean };
 
 /**
- * The parents the portal can name. The API tells the portal who is signed in, and each sign-up
- * names its participants; it has no list of the family's parents yet (see docs/web.md), so the
- * other parent is known only from an earlier sign-up.
+ * The parents who can take part: the family's parents from the API (the signed-in parent
+ * first), and anyone an earlier sign-up named who is not among them.
  */
 export function knownParents(
   self: { id: string; name: string },
+  familyParents: readonly { personId: string; name: string }[],
   enrollments: readonly Enrollment[],
 ): KnownParent[] {
   const out: KnownParent[] = [{ personId: self.id, name: self.name, self: true }];
-  for (const e of enrollments) {
-    for (const p of e.participants) {
-      if (!out.some((k) => k.personId === p.personId))
-        out.push({ personId: p.personId, name: p.name, self: false });
-    }
-  }
+  const add = (p: { personId: string; name: string }) => {
+    if (!out.some((k) => k.personId === p.personId))
+      out.push({ personId: p.personId, name: p.name, self: false });
+  };
+  for (const p of familyParents) add(p);
+  for (const e of enrollments) for (const p of e.participants) add(p);
   return out;
 }
 

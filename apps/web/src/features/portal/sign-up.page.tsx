@@ -70,6 +70,7 @@ export function SignUpPage({ me, offerId }: { me: ParentMe; offerId: string }) {
   const words = useRuleWords('parent');
   const offers = useQuery({ queryKey: ['portal', 'offers'], queryFn: portalApi.offers });
   const enrollments = useQuery({ queryKey: ['portal', 'enrollments'], queryFn: portalApi.enrollments });
+  const family = useQuery({ queryKey: ['portal', 'timeline'], queryFn: portalApi.timeline });
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -78,7 +79,7 @@ export function SignUpPage({ me, offerId }: { me: ParentMe; offerId: string }) {
   const firstBox = useRef<HTMLInputElement>(null);
   const today = copenhagenToday();
 
-  if (offers.isPending || enrollments.isPending) return <Loading />;
+  if (offers.isPending || enrollments.isPending || family.isPending) return <Loading />;
   if (offers.isError || enrollments.isError)
     return (
       <>
@@ -98,7 +99,7 @@ export function SignUpPage({ me, offerId }: { me: ParentMe; offerId: string }) {
     );
   }
   const title = t('signUp.title', { offer: offer.name });
-  const parents = knownParents(me.person, enrollments.data);
+  const parents = knownParents(me.person, family.data?.parents ?? [], enrollments.data);
   const selected = chosen ?? parents.map((p) => p.personId);
   const standing = standingOf(offer.forFamily, today);
 
