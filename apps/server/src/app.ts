@@ -18,6 +18,7 @@ import { familiesRoutes } from './modules/families/families.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
 import { screeningRoutes } from './modules/screening/screening.routes';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { visitsRoutes } from './modules/visits/visits.routes';
 import type { Deps } from './use-case';
 
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(offersRoutes(deps));
   await app.register(visitsRoutes(deps));
   await app.register(screeningRoutes(deps));
+  await app.register(tasksRoutes(deps));
   await registerSpa(app);
 
   await app.ready();

@@ -93,6 +93,15 @@ describe('the command line (npm run cli -- …)', { timeout: 120_000 }, () => {
     expect(second.stdout).toMatch(/2 notifications: 0 created, 1 unchanged, 1 failed/);
   });
 
+  it('tasks run-rules runs the nightly task rules now; a second run creates nothing', async () => {
+    await cli(['seed', '--demo']); // idempotent: the demo families give the rules something to do
+    const first = await cli(['tasks', 'run-rules']);
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.stdout).toMatch(/^Task rules: [1-9]\d* families, \d+ tasks due, \d+ new/);
+    const second = await cli(['tasks', 'run-rules']);
+    expect(second.stdout).toMatch(/ 0 new, /);
+  });
+
   it('creates an organisation for a new installation, and audits it as the system', async () => {
     const r = await cli([
       'create-organisation',

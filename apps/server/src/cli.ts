@@ -11,6 +11,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { inScope } from './db/scope';
+import { runNightlyTaskRules } from './jobs/task-rules.job';
 import { hashPassword } from './modules/auth/passwords';
 import { importBirthNotifications } from './modules/families/birth.service';
 import {
@@ -37,6 +38,9 @@ const usage = `Familiespor command line
   npm run cli -- generate --families N [--seed S]
                                          add N synthetic families to the demo municipality (benchmarks)
   npm run cli -- audit verify [--org ID]  check the audit trail's hash chains (all, or one organisation's)
+  npm run cli -- tasks run-rules [--org ID]
+                                         run the task rules now over every family (or one municipality's),
+                                         as the nightly job does; re-running creates nothing twice
 
 The embedded database (DATA_DIR) can be opened by one process at a time: stop the server first.`;
 
@@ -81,6 +85,9 @@ async function main(argv: string[]): Promise<number> {
         return await importBirthsCommand(deps, argv.slice(2));
       case 'generate':
         return await generateCommand(deps, argv.slice(1));
+      case 'tasks':
+        if (sub !== 'run-rules') break;
+        return await runRulesCommand(deps, argv.slice(2));
       case 'audit': {
         if (sub !== 'verify') break;
         const { values } = parseArgs({
@@ -323,3 +330,17 @@ async function generateCommand(deps: Parameters<typeof seedDemo>[0], args: strin
 }
 
 process.exitCode = await main(process.argv.slice(2));
+
+async function runRulesCommand(deps: Parameters<typeof seedDemo>[0], args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { org: { type: 'string' } } });
+  if (values.org !== undefined && !/^[0-9a-f-]{36}$/i.test(values.org)) {
+    console.error('--org takes the organisation id (a uuid)');
+    return 2;
+  }
+  const started = Date.now();
+  const r = await runNightlyTaskRules(deps.db, deps.clock, { orgId: values.org });
+  console.log(
+    `Task rules: ${r.families} families, ${r.drafts} tasks due, ${r.created} new, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return 0;
+}

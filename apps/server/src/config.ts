@@ -32,6 +32,11 @@ const envSchema = z.object({
   OIDC_CITIZEN_REDIRECT_URI: optionalUrl,
   OIDC_CITIZEN_CPR_CLAIM: z.string().default('dk.cpr'),
   OIDC_ALLOW_HTTP: flag,
+  JOBS: flag,
+  TASK_RULES_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a cron expression with five fields, e.g. "0 2 * * *"')
+    .default('0 2 * * *'),
 });
 
 export type OidcClientConfig = {
@@ -55,6 +60,8 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Background jobs (pg-boss): the nightly task rules; off with JOBS=0, e.g. on a read-only replica's server. */
+  jobs: { enabled: boolean; taskRulesCron: string };
   oidc: {
     staff: OidcClientConfig | null;
     citizen: OidcClientConfig | null;
@@ -107,6 +114,7 @@ export function loadConfig(
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
+    jobs: { enabled: e.JOBS ?? true, taskRulesCron: e.TASK_RULES_CRON },
     oidc: {
       staff: oidcClient(
         e.OIDC_STAFF_ISSUER,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
+import { type Jobs, startJobs } from './jobs/jobs';
 import { cleanUpAuthState } from './modules/auth/housekeeping';
 import { seedDemo } from './seed/demo-seed';
 
@@ -11,7 +12,7 @@ const database = await openDatabase(config.database);
 if (config.demo) await seedDemo({ db: database.db, clock: systemClock, config });
 const app = await buildApp({ config, database, clock: systemClock });
 
-// Until the job queue arrives (step 5), housekeeping runs on a timer in each process; the
+// Housekeeping still runs on a timer in each process (it could move to the job queue); the
 // deletes are idempotent, so several processes doing it do no harm.
 const housekeeping = setInterval(
   () => {
@@ -23,12 +24,24 @@ const housekeeping = setInterval(
 );
 housekeeping.unref();
 
+// The nightly task rules (pg-boss, on PostgreSQL and on PGlite alike); JOBS=0 leaves them to another process.
+const jobs: Jobs | null = config.jobs.enabled
+  ? await startJobs({
+      db: database.db,
+      clock: systemClock,
+      log: app.log,
+      taskRulesCron: config.jobs.taskRulesCron,
+    })
+  : null;
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(housekeeping);
   app.log.info({ signal }, 'shutting down');
+  // Before the database closes: a running job finishes (or is cut short and redone next night).
+  await jobs?.stop();
   await app.close();
   // PGlite flushes its files on close; without this a restart could miss the last writes.
   await database.close();
@@ -42,6 +55,7 @@ app.log.info(
   {
     database: database.kind,
     demo: config.demo,
+    jobs: config.jobs.enabled,
     migrationsApplied: database.applied.length,
     startupMs: Date.now() - started,
   },

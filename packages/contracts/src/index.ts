@@ -5,4 +5,5 @@ export * from './common.contracts';
 export * from './families.contracts';
 export * from './offers.contracts';
 export * from './screening.contracts';
+export * from './tasks.contracts';
 export * from './visits.contracts';

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { installJobQueue } from '../jobs/job-queue';
 import { assertAppRoleUsable, type ConnectOptions, connect, type Database } from './connect';
 import { migrate } from './migrate';
 
@@ -19,7 +20,12 @@ export async function openDatabase(
         },
   );
   try {
-    const { applied } = await db.withOwnerClient((client) => migrate(client));
+    const { applied } = await db.withOwnerClient(async (client) => {
+      const result = await migrate(client);
+      // pg-boss's schema and queues belong to the owner too; the app role only uses them.
+      await installJobQueue(client);
+      return result;
+    });
     if (database.kind === 'postgres') await assertAppRoleUsable(database.url);
     return Object.assign(db, { applied });
   } catch (error) {

@@ -20,6 +20,21 @@ export const taskKinds = [
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
+/**
+ * Tasks that cannot wait for the worklist's order by due date: the item-10 alert is a call the
+ * same day, so it sits above everything else, overdue or not.
+ */
+export const alertTaskKinds: readonly TaskKind[] = ['self_harm_alert'];
+export function isAlertTask(kind: string): boolean {
+  return (alertTaskKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * How far ahead a planned visit becomes a task, and how long an overdue one stays one. Exported
+ * so that the nightly run can fetch only the visits the rule can use, not every child's plan.
+ */
+export const visitDueHorizon = { daysAhead: 14, daysOverdue: 30 } as const;
+
 export type Assignee = { userId: string } | { unitId: string };
 export type TaskDraft = {
   key: string;
@@ -65,6 +80,11 @@ function assignee(f: FamilySnapshot): Assignee | null {
   return null;
 }
 
+/** The key of a planned visit's task: recording the visit settles the task with this key. */
+export function visitDueKey(childPersonId: string, visitKey: string): string {
+  return `visit_due:${childPersonId}:${visitKey}`;
+}
+
 /** Visits whose window opens within two weeks and that are not done. */
 export const visitDue: TaskRule = (f, today) => {
   const to = f.districtUnitId ? { unitId: f.districtUnitId } : assignee(f);
@@ -72,10 +92,13 @@ export const visitDue: TaskRule = (f, today) => {
   return f.children.flatMap((c) =>
     c.visits
       .filter(
-        (v) => v.status === 'planned' && daysBetween(today, v.start) <= 14 && v.end >= addDays(today, -30),
+        (v) =>
+          v.status === 'planned' &&
+          daysBetween(today, v.start) <= visitDueHorizon.daysAhead &&
+          v.end >= addDays(today, -visitDueHorizon.daysOverdue),
       )
       .map((v) => ({
-        key: `visit_due:${c.personId}:${v.key}`,
+        key: visitDueKey(c.personId, v.key),
         kind: 'visit_due' as const,
         familyId: f.familyId,
         assignee: f.coordinatorUserId ? { userId: f.coordinatorUserId } : to,

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit/write-audit';
 import { asSystem, inScope, type Scope, type Tx } from '../../db/scope';
 import { AppError, ConflictError, type FieldError, ForbiddenError, InputError } from '../../errors';
 import { type Deps, recordDenied, runUseCase } from '../../use-case';
+import { runTaskRulesAfterChange } from '../tasks/task-triggers';
 import { planChildVisitsAtBirth } from '../visits/visit-plan';
 import { type BirthNotification, parseCsv, parseJson } from './birth-notification.parser';
 import * as repo from './families.repo';
@@ -154,6 +155,8 @@ async function recordBirth(
     birthTime: input.birthTime,
     dischargeTime: input.dischargeTime,
   });
+  // The early visits (day 2–3, week 1) are due within days: on the worklist now, not tonight.
+  await runTaskRulesAfterChange(tx, ctx, input.familyId);
   await writeAudit(tx, ctx, {
     action: 'create',
     entityType: 'birth',

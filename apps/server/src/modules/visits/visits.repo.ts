@@ -102,7 +102,7 @@ export async function insertVisit(tx: Tx, row: Insertable<ChildVisitTable>) {
 export async function findVisitOwner(tx: Tx, visitId: string) {
   return tx
     .selectFrom('child_visit')
-    .select(['id', 'org_id', 'family_id', 'child_person_id', 'status'])
+    .select(['id', 'org_id', 'family_id', 'child_person_id', 'visit_key', 'status'])
     .where('id', '=', visitId)
     .executeTakeFirst();
 }

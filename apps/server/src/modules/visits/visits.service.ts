@@ -8,6 +8,7 @@ import { asSystem, type Tx } from '../../db/scope';
 import { ConflictError, type FieldError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { familyFacts } from '../families/family-detail';
+import { runTaskRulesAfterChange, settleVisitTask } from '../tasks/task-triggers';
 import './visits-timeline.sources';
 import * as repo from './visits.repo';
 
@@ -214,6 +215,22 @@ export async function recordVisit(
         recorded_at: ctx.now,
       });
     }
+    await settleVisitTask(
+      tx,
+      ctx,
+      { childPersonId: owner.child_person_id, visitKey: owner.visit_key },
+      body.outcome === 'missed' && body.rescheduleTo
+        ? {
+            kind: 'rescheduled',
+            window: {
+              start: body.rescheduleTo.start,
+              due: body.rescheduleTo.end,
+              end: body.rescheduleTo.end,
+            },
+          }
+        : { kind: body.outcome },
+    );
+    const tasks = await runTaskRulesAfterChange(tx, ctx, owner.family_id);
     await writeAudit(tx, ctx, {
       action: 'update',
       entityType: 'child_visit',
@@ -223,7 +240,11 @@ export async function recordVisit(
       dataOrgId: owner.org_id,
       basis: d.basis,
       consentId: d.consentId ?? null,
-      detail: { outcome: body.outcome, ...(rescheduledId ? { rescheduledTo: rescheduledId } : {}) },
+      detail: {
+        outcome: body.outcome,
+        ...(rescheduledId ? { rescheduledTo: rescheduledId } : {}),
+        ...(tasks.length > 0 ? { tasks } : {}),
+      },
     });
     return {
       visit: await readVisit(tx, visitId),
