@@ -13,6 +13,7 @@ import { formatMarkdown, formatText, recordSection } from './lib/results.report'
 import type { BenchOptions, Scenario } from './lib/scenario.types';
 import { meScenario } from './scenarios/me.scenario';
 import { plannerScenario } from './scenarios/planner.scenario';
+import { tasksScenario } from './scenarios/tasks.scenario';
 import { timelineScenario } from './scenarios/timeline.scenario';
 
 /** Every scenario, by the name given on the command line. */
@@ -20,6 +21,7 @@ const scenarios: Record<string, Scenario> = {
   [meScenario.name]: meScenario,
   [plannerScenario.name]: plannerScenario,
   [timelineScenario.name]: timelineScenario,
+  [tasksScenario.name]: tasksScenario,
 };
 
 const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -38,6 +40,7 @@ Options:
   --pool <n>             the app's PostgreSQL pool size (default 10)
   --pgbench-threads <n>  pgbench --jobs (default: cores, at most the connections)
   --pgbench-mode <m>     pgbench --protocol of the session-lookup row: prepared (default) or extended
+  --children <n>         tasks: children in its data set (default 400000; the database keeps the most made)
   --record               write the result into bench/RESULTS.md
 
 Database: BENCH_DATABASE_URL if set (kept as it is); otherwise a new database
@@ -61,6 +64,7 @@ function readOptions(values: Record<string, string | boolean | undefined>): Benc
     throw new Error(`--pgbench-mode must be prepared or extended, not "${mode}"`);
   }
   const warmup = str('warmup');
+  const children = str('children');
   return {
     connections,
     durationSeconds: positiveInt('duration', str('duration'), 10),
@@ -72,6 +76,7 @@ function readOptions(values: Record<string, string | boolean | undefined>): Benc
       positiveInt('pgbench-threads', str('pgbench-threads'), availableParallelism()),
     ),
     pgbenchMode: mode as PgbenchMode,
+    ...(children === undefined ? {} : { children: positiveInt('children', children, 1) }),
   };
 }
 
@@ -86,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       pool: { type: 'string' },
       'pgbench-threads': { type: 'string' },
       'pgbench-mode': { type: 'string' },
+      children: { type: 'string' },
       record: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },

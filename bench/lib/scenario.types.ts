@@ -9,6 +9,8 @@ export type BenchOptions = {
   poolSize: number;
   pgbenchThreads: number;
   pgbenchMode: PgbenchMode;
+  /** Children in the `tasks` scenario's data set (`--children`); other scenarios ignore it. */
+  children?: number;
 };
 
 export type ScenarioContext = {
