@@ -105,6 +105,7 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
     await loginAs(hv, 'health_visitor');
     expect(await menu(hv).getByRole('link').allTextContents()).toEqual([
       'Forside',
+      'I dag',
       'Mine familier',
       'Uden tovholder',
       'Søg familie',

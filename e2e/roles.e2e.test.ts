@@ -15,13 +15,22 @@ import {
 /** The main menu each role gets (DESIGN §2): only pages that exist. */
 const expectedNav: Record<DemoRole, string[]> = {
   midwife: ['Forside', 'Registrér graviditet', 'Søg familie', 'Fødselsanmeldelser', 'Tilbud'],
-  health_visitor: ['Forside', 'Mine familier', 'Uden tovholder', 'Søg familie', 'Tilbud', 'Mine hold'],
+  health_visitor: [
+    'Forside',
+    'I dag',
+    'Mine familier',
+    'Uden tovholder',
+    'Søg familie',
+    'Tilbud',
+    'Mine hold',
+  ],
   programme_lead: [
     'Forside',
     'Uden tovholder',
     'Søg familie',
     'Tilbud',
     'Planlæg hold',
+    'Besøgsprogram',
     'Nødadgang',
     'Adgangsregler',
   ],
@@ -32,8 +41,8 @@ const expectedNav: Record<DemoRole, string[]> = {
   analyst: ['Forside', 'Tilbud'],
   org_admin: ['Forside', 'Tilbud', 'Brugere', 'Enheder', 'Adgangsregler'],
   platform_admin: ['Forside', 'Tilbud', 'Brugere', 'Enheder'],
-  mother: ['Forside', 'Tilbud', 'Aftaler'],
-  father: ['Forside', 'Tilbud', 'Aftaler'],
+  mother: ['Forside', 'Tilbud', 'Aftaler', 'Sådan har du det'],
+  father: ['Forside', 'Tilbud', 'Aftaler', 'Sådan har du det'],
 };
 
 describe.skipIf(!hasChromium)('every demo role logs in, reaches its home, and logs out', () => {

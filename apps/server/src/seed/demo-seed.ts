@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { FamilyMemberRole, UnitService } from '../db/schema';
 import { inScope, type Tx } from '../db/scope';
 import { hashPassword } from '../modules/auth/passwords';
+import { runTaskRulesForFamilies } from '../modules/tasks/task-rules-run';
 import type { Deps } from '../use-case';
 import { seedOffers } from './demo-offers';
 import { seedVisits } from './demo-visits';
@@ -543,7 +544,26 @@ const offersPart: SeedPart = { key: '0003_offers', run: (tx, { now }) => seedOff
 
 const visitsPart: SeedPart = { key: '0004_visits', run: (tx, { now }) => seedVisits(tx, now) };
 
-export const demoSeedParts: SeedPart[] = [foundation, families, offersPart, visitsPart];
+/** The tasks the nightly run would have made by now, so "I dag" is not empty until 02:00. */
+const taskRulesPart: SeedPart = {
+  key: '0005_task_rules',
+  run: async (tx, { now }) => {
+    const ids = await tx
+      .selectFrom('family as f')
+      .innerJoin('organisation as o', 'o.id', 'f.org_id')
+      .select('f.id')
+      .where('o.name', '=', 'Demo Kommune')
+      .orderBy('f.id')
+      .execute();
+    await runTaskRulesForFamilies(
+      tx,
+      now,
+      ids.map((r) => r.id),
+    );
+  },
+};
+
+export const demoSeedParts: SeedPart[] = [foundation, families, offersPart, visitsPart, taskRulesPart];
 
 export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<string[]> {
   if (deps.config.production) throw new Error('Demo data is refused when NODE_ENV=production');

@@ -39,6 +39,14 @@ describeEachDatabase('demo data for health visiting (seed part 0004_visits)', (k
     expect(trained).toContainEqual({ email: 'sundhedsplejerske@demo.dk', instrument: 'adbb' });
   });
 
+  it('the task rules have run over the demo (seed part 0005_task_rules): visits are due on "I dag" at once', async () => {
+    const mette = await login(env.app, 'sundhedsplejerske@demo.dk', demoPassword);
+    const res = await mette.request('GET', '/api/tasks/mine?due=all&limit=200');
+    expect(res.statusCode, res.body).toBe(200);
+    const kinds = (res.json() as { items: { kind: string }[] }).items.map((t) => t.kind);
+    expect(kinds).toContain('visit_due');
+  });
+
   it('one EPDS with an item-10 alert sits with the health visitor’s district, who reads it and the child’s visits', async () => {
     const kommune = await demoKommune();
     const alerts = await system((tx) =>

@@ -1,10 +1,12 @@
 import type {
   accessMatrix,
+  addTargetedVisitBody,
   authProviders,
   breakGlassGrant,
   calendarFeed,
   cohortFiguresResult,
   cohortPlan,
+  completeTaskBody,
   confirmCohortPlanBody,
   confirmedCohorts,
   coordinatorCandidate,
@@ -28,6 +30,8 @@ import type {
   offerForFamily,
   Problem,
   ProblemCode,
+  recordScreeningBody,
+  recordVisitBody,
   registerBirthBody,
   registerPregnancyBody,
   StaffUser,
@@ -36,7 +40,10 @@ import type {
   templateSession,
   unit,
   updateOfferBody,
+  updateVisitProgrammeBody,
+  visitType,
   withdrawBody,
+  worklistGroups,
 } from '@familiespor/contracts';
 import type { z } from 'zod';
 
@@ -100,3 +107,23 @@ export type CohortFigures = z.infer<typeof cohortFiguresResult>;
 export type CalendarFeed = z.infer<typeof calendarFeed>;
 export type NetworkChoice = z.infer<typeof networkChoice>;
 export type NetworkMembers = z.infer<typeof networkMembers>;
+
+// Health visiting, screening and tasks (Step 5).
+export type {
+  ChildVisit,
+  RecordScreeningResult,
+  RecordVisitBody,
+  Screening,
+  Task,
+  VisitProgramme,
+  VisitTimeliness,
+  Worklist,
+} from '@familiespor/contracts';
+export type RecordVisitInput = z.input<typeof recordVisitBody>;
+export type RecordScreeningInput = z.input<typeof recordScreeningBody>;
+export type AddTargetedVisitInput = z.input<typeof addTargetedVisitBody>;
+export type UpdateVisitProgrammeInput = z.input<typeof updateVisitProgrammeBody>;
+export type VisitType = z.infer<typeof visitType>;
+export type VisitWindow = VisitType['window'];
+export type CompleteTaskInput = z.input<typeof completeTaskBody>;
+export type WorklistGroup = (typeof worklistGroups)[number];

@@ -35,3 +35,13 @@ export const portalApi = {
   setNetworkChoice: (cohortId: string, choice: NetworkChoice) =>
     api.put<NetworkMembers>(`/api/portal/cohorts/${cohortId}/network`, choice),
 };
+
+/** recordScreening from the portal: a parent fills in their own EPDS (the API refuses anything else). */
+export const portalScreeningApi = {
+  recordEpds: (body: {
+    familyId: string;
+    respondentPersonId: string;
+    answers: number[];
+    observedOn: string;
+  }) => api.post<{ id: string }>('/api/screenings', { instrument: 'epds', ...body }),
+};

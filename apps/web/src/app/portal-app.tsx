@@ -27,6 +27,11 @@ const NetworkPage = lazy(() =>
   import('../features/portal/network.page').then((m) => ({ default: m.NetworkPage })),
 );
 
+// "Sådan har du det" carries the EPDS items: its own chunk, its texts fetched when opened.
+const HowAreYouPage = lazy(() =>
+  import('../features/portal/how-are-you.page').then((m) => ({ default: m.HowAreYouPage })),
+);
+
 function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNode }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -43,6 +48,7 @@ function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNod
               { href: '/portal', label: t('pages.portalHome.nav'), exact: true },
               { href: '/portal/tilbud', label: t('pages.portalOffers.nav') },
               { href: '/portal/aftaler', label: t('pages.portalAppointments.nav') },
+              { href: '/portal/saadan-har-du-det', label: t('pages.portalWellbeing.nav') },
             ]
           : []
       }
@@ -73,6 +79,9 @@ export function PortalApp() {
                 </Route>
                 <Route path="/portal/tilbud/:offerId">
                   {(params) => <SignUpPage key={params.offerId} me={me} offerId={params.offerId} />}
+                </Route>
+                <Route path="/portal/saadan-har-du-det">
+                  <HowAreYouPage me={me} />
                 </Route>
                 <Route path="/portal/aftaler">
                   <AppointmentsPage me={me} />

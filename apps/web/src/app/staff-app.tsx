@@ -79,6 +79,11 @@ const PlanCohortsPage = lazy(() =>
 const SessionAttendancePage = lazy(() =>
   import('../features/cohorts/session-attendance.page').then((m) => ({ default: m.SessionAttendancePage })),
 );
+// Health visiting (Step 5): the worklist and the programme lead's visit programme.
+const TodayPage = lazy(() => import('../features/tasks/today.page').then((m) => ({ default: m.TodayPage })));
+const VisitProgrammePage = lazy(() =>
+  import('../features/visits/visit-programme.page').then((m) => ({ default: m.VisitProgrammePage })),
+);
 const AccessMatrixPage = lazy(() =>
   import('../features/access/access-matrix.page').then((m) => ({ default: m.AccessMatrixPage })),
 );
@@ -148,6 +153,16 @@ export function StaffApp() {
               <Switch>
                 <Route path="/">
                   <StaffHomePage me={me} />
+                </Route>
+                <Route path="/i-dag">
+                  <Guarded me={me} page="today">
+                    <TodayPage />
+                  </Guarded>
+                </Route>
+                <Route path="/besoegsprogram">
+                  <Guarded me={me} page="visitProgramme">
+                    <VisitProgrammePage />
+                  </Guarded>
                 </Route>
                 <Route path="/familier/mine">
                   <Guarded me={me} page="myFamilies">

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import da from './da.json';
+import type epdsDa from './epds/da.json';
+import type healthDa from './health/da.json';
 
 export const languages = ['da', 'en', 'ar'] as const;
 export type Language = (typeof languages)[number];
@@ -10,7 +12,8 @@ const storageKey = 'familiespor.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof da };
+    // The lazily loaded bundles (lazy-texts.ts) are typed with the rest: one namespace.
+    resources: { translation: typeof da & typeof healthDa & typeof epdsDa };
   }
 }
 

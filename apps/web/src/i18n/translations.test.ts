@@ -6,9 +6,30 @@ import { describe, expect, it } from 'vitest';
 import ar from './ar.json';
 import da from './da.json';
 import en from './en.json';
+import epdsAr from './epds/ar.json';
+import epdsDa from './epds/da.json';
+import epdsEn from './epds/en.json';
+import healthAr from './health/ar.json';
+import healthDa from './health/da.json';
+import healthEn from './health/en.json';
 
 type Tree = { [key: string]: string | Tree };
-const files: Record<'da' | 'en' | 'ar', Tree> = { da, en, ar };
+
+/** The lazily loaded bundles (lazy-texts.ts) are merged into the one namespace, as at run time. */
+function merge(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees)
+    for (const [k, v] of Object.entries(tree)) {
+      const old = out[k];
+      out[k] = typeof v === 'string' || typeof old !== 'object' ? v : merge(old, v);
+    }
+  return out;
+}
+const files: Record<'da' | 'en' | 'ar', Tree> = {
+  da: merge(da, healthDa, epdsDa),
+  en: merge(en, healthEn, epdsEn),
+  ar: merge(ar, healthAr, epdsAr),
+};
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -39,6 +60,15 @@ function sourceFiles(dir: string): string[] {
 const sources = sourceFiles(join(import.meta.dirname, '..'));
 
 describe('the resource files', () => {
+  it('keep each lazily loaded bundle from overwriting a text of another', () => {
+    const keysOf = (tree: Tree) => [...flatten(tree).keys()];
+    const main = new Set(keysOf(da));
+    const health = keysOf(healthDa);
+    const epds = keysOf(epdsDa);
+    expect([...health, ...epds].filter((k) => main.has(k))).toEqual([]);
+    expect(health.filter((k) => epds.includes(k))).toEqual([]);
+  });
+
   it('have the same keys in Danish, English and Arabic', () => {
     const daKeys = baseKeys(flat.da);
     for (const language of ['en', 'ar'] as const) {

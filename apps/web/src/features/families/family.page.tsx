@@ -12,9 +12,11 @@ import { NameList } from '../../components/name-list.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
+import { canOpen } from '../home/staff-pages';
 import { FamilyOffers } from '../offers/family-offers.component';
 import { useStageWords } from '../timeline/stage-words.hook';
 import { Timeline } from '../timeline/timeline.component';
+import { HealthVisiting } from '../visits/health-visiting.component';
 import { CoordinatorSection } from './coordinator.component';
 import { FamilyMembers } from './family-members.component';
 import { familyName } from './family-table.component';
@@ -25,6 +27,7 @@ const backTo = {
   mine: { href: '/familier/mine', key: 'myFamilies' },
   'uden-tovholder': { href: '/familier/uden-tovholder', key: 'withoutCoordinator' },
   soeg: { href: '/familier/soeg', key: 'searchFamilies' },
+  'i-dag': { href: '/i-dag', key: 'today' },
 } as const;
 type Origin = keyof typeof backTo;
 const isOrigin = (v: string | null): v is Origin => v !== null && v in backTo;
@@ -177,6 +180,8 @@ export function FamilyPage({ me, familyId }: { me: StaffMe; familyId: string }) 
       <div className="row">
         <div className="col-12 col-lg-8">
           <FamilyMembers members={f.members} />
+
+          {canOpen(me.roles, 'healthVisiting') ? <HealthVisiting family={f} mayAct={mayAct} /> : null}
 
           <FamilyOffers family={f} me={me} />
 

@@ -5,6 +5,7 @@ describe('the staff menu', () => {
   it('gives each role the pages it works with', () => {
     expect(pagesFor(['health_visitor'])).toEqual([
       'home',
+      'today',
       'myFamilies',
       'withoutCoordinator',
       'searchFamilies',
@@ -27,6 +28,7 @@ describe('the staff menu', () => {
       'searchFamilies',
       'offers',
       'planCohorts',
+      'visitProgramme',
       'breakGlass',
       'accessMatrix',
     ]);

@@ -3,6 +3,7 @@ import type { StaffRole } from '../../api/api.types';
 /** The staff workspace's pages and the roles that use them (DESIGN §2). Only pages that exist. */
 export const staffPages = {
   home: { path: '/', roles: 'all' },
+  today: { path: '/i-dag', roles: ['health_visitor'] },
   myFamilies: { path: '/familier/mine', roles: ['health_visitor'] },
   withoutCoordinator: { path: '/familier/uden-tovholder', roles: ['health_visitor', 'programme_lead'] },
   registerPregnancy: { path: '/graviditeter/ny', roles: ['midwife'] },
@@ -11,6 +12,7 @@ export const staffPages = {
   offers: { path: '/tilbud', roles: 'all' },
   myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
   planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
+  visitProgramme: { path: '/besoegsprogram', roles: ['programme_lead'] },
   users: { path: '/admin/brugere', roles: ['org_admin', 'platform_admin'] },
   units: { path: '/admin/enheder', roles: ['org_admin', 'platform_admin'] },
   breakGlass: { path: '/adgang/noedadgang', roles: ['programme_lead'] },
@@ -23,6 +25,8 @@ export type StaffPage = keyof typeof staffPages;
 export const subPages = {
   editOffer: ['programme_lead'],
   cohort: ['health_visitor', 'course_facilitator', 'programme_lead'],
+  /** The family page's visits and screenings (category health_visit and screening). */
+  healthVisiting: ['health_visitor', 'programme_lead'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type SubPage = keyof typeof subPages;
@@ -32,6 +36,7 @@ export function canOpen(roles: readonly StaffRole[], page: keyof typeof subPages
 }
 export const staffPageOrder: readonly StaffPage[] = [
   'home',
+  'today',
   'myFamilies',
   'withoutCoordinator',
   'registerPregnancy',
@@ -40,6 +45,7 @@ export const staffPageOrder: readonly StaffPage[] = [
   'offers',
   'myCohorts',
   'planCohorts',
+  'visitProgramme',
   'users',
   'units',
   'breakGlass',

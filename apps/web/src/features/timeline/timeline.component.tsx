@@ -76,6 +76,22 @@ function useEntryWords() {
           detail: parts.length > 0 ? parts.join(' · ') : null,
         };
       }
+      case 'visit_planned':
+      case 'visit_done':
+      case 'visit_missed':
+      case 'visit_rescheduled':
+      case 'visit_cancelled': {
+        const name = textParam(e, 'name');
+        return {
+          title: name
+            ? t('timeline.kind.visit', { name, child })
+            : t('timeline.kind.visitUnnamed', { child }),
+          detail: null,
+        };
+      }
+      case 'screening_epds':
+      case 'screening_adbb':
+        return { title: t(`timeline.kind.${e.kind}`), detail: null };
       default: {
         const kind = e.kind;
         if (isEnrollmentKind(kind)) {

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, type Language } from './i18n.setup';
+
+/**
+ * Texts that only some pages need, in their own files, so they stay out of the parent portal's
+ * first load (150 KB budget): each bundle is fetched for the current language when a page that
+ * needs it mounts, and merged into the one `translation` namespace, so keys stay typed.
+ */
+export type TextBundle = {
+  name: string;
+  load: Record<Language, () => Promise<{ default: object }>>;
+};
+
+/** Health visiting for staff: visits, the visit programme, screenings, ADBB and "I dag". */
+export const healthTexts: TextBundle = {
+  name: 'health',
+  load: {
+    da: () => import('./health/da.json'),
+    en: () => import('./health/en.json'),
+    ar: () => import('./health/ar.json'),
+  },
+};
+
+/**
+ * The EPDS items and the parent's "Sådan har du det" page, shared by staff and portal.
+ * The item texts are faithful renderings of Cox, Holden & Sagovsky (1987); the Danish and
+ * Arabic wording must be checked against the licensed validated translations before use in
+ * production (the Danish one Sundhedsplejen uses, the Arabic one of Ghubash et al. 1997).
+ */
+export const epdsTexts: TextBundle = {
+  name: 'epds',
+  load: {
+    da: () => import('./epds/da.json'),
+    en: () => import('./epds/en.json'),
+    ar: () => import('./epds/ar.json'),
+  },
+};
+
+const loaded = new Set<string>();
+const loadedNames = new Set<string>();
+
+/**
+ * True once every bundle is there — in the current language, or, while a new language's
+ * bundles are on their way, in any language: a page must not unmount (and lose what the user
+ * typed) because the language changed. Re-renders when they arrive.
+ */
+export function useTexts(...bundles: readonly TextBundle[]): boolean {
+  const { i18n } = useTranslation();
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'da';
+  const missing = bundles.filter((b) => !loaded.has(`${b.name}:${language}`));
+  const [, setVersion] = useState(0);
+  const key = missing.map((b) => b.name).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the missing bundles
+  useEffect(() => {
+    if (missing.length === 0) return;
+    let live = true;
+    void Promise.all(
+      missing.map(async (b) => {
+        const texts = await b.load[language]();
+        i18n.addResourceBundle(language, 'translation', texts.default, true, true);
+        loaded.add(`${b.name}:${language}`);
+        loadedNames.add(b.name);
+      }),
+    ).then(() => {
+      if (live) setVersion((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, language, i18n]);
+  return missing.length === 0 || missing.every((b) => loadedNames.has(b.name));
+}
