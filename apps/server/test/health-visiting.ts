@@ -67,6 +67,25 @@ export async function countHealthVisitRows(db: Kysely<DB>, familyId: string) {
   });
 }
 
+/** The family's one task of `kind`, with its history oldest first. */
+export async function taskWithHistory(db: Kysely<DB>, familyId: string, kind: string) {
+  return inScope(db, { kind: 'system' }, async (tx) => {
+    const task = await tx
+      .selectFrom('task')
+      .select(['id', 'state', 'key'])
+      .where('family_id', '=', familyId)
+      .where('kind', '=', kind)
+      .executeTakeFirstOrThrow();
+    const history = await tx
+      .selectFrom('task_event')
+      .select(['state', 'note', 'by_user'])
+      .where('task_id', '=', task.id)
+      .orderBy('id')
+      .execute();
+    return { ...task, history };
+  });
+}
+
 /** Answers (option indexes) that give an EPDS total of `total` without touching item 10. */
 export function epdsAnswers(total: number, item10 = 0): number[] {
   const a = [0, 0, 3, 0, 3, 3, 3, 3, 3, 3 - item10]; // every item scores 0, item 10 scores item10

@@ -7,6 +7,7 @@ import {
   consentExpiring,
   coordinatorMissing,
   type FamilySnapshot,
+  followUpOfKey,
   runTaskRules,
   screeningFollowUp,
   visitDue,
@@ -68,6 +69,14 @@ describe('task rules', () => {
       ['self_harm_alert', { unitId: 'unit-nord' }],
     ]);
     expect(drafts.every((d) => d.window.due === today)).toBe(true);
+    // Both copies belong to one follow-up: closing one closes the other.
+    expect(drafts.map((d) => followUpOfKey(d.key))).toEqual(['self_harm_alert:s1', 'self_harm_alert:s1']);
+  });
+
+  it('finds the follow-up of a per-assignee key only', () => {
+    expect(followUpOfKey('epds_repeat:s1:g:unit-nord')).toBe('epds_repeat:s1');
+    expect(followUpOfKey('visit_due:c1:month2')).toBeNull();
+    expect(followUpOfKey('plan_pregnancy_visit:p1')).toBeNull();
   });
 
   it('drops a repeat once a later screening has been done, never the alert', () => {

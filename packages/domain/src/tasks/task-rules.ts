@@ -109,6 +109,26 @@ export const visitDue: TaskRule = (f, today) => {
   );
 };
 
+/**
+ * The key of a screening follow-up for one assignee. The item-10 alert is written once per
+ * assignee (`:u:` the coordinator, `:g:` the district unit); the part before the suffix names the
+ * follow-up itself, which is how one copy finds the others.
+ */
+export function screeningFollowUpKey(kind: TaskKind, screeningId: string, a: Assignee): string {
+  return `${kind}:${screeningId}:${'userId' in a ? `u:${a.userId}` : `g:${a.unitId}`}`;
+}
+
+/** The follow-up a per-assignee key belongs to (the key without `:u:…`/`:g:…`); null for other keys. */
+export function followUpOfKey(key: string): string | null {
+  const m = /^(.+):[ug]:[^:]+$/.exec(key);
+  return m?.[1] ?? null;
+}
+
+/** The key of a pregnancy's task to plan the pregnancy visit: the birth settles it. */
+export function pregnancyVisitKey(pregnancyId: string): string {
+  return `plan_pregnancy_visit:${pregnancyId}`;
+}
+
 /** Screening follow-ups: the item-10 alert goes to the coordinator and the district at once. */
 export const screeningFollowUp: TaskRule = (f) => {
   const out: TaskDraft[] = [];
@@ -136,7 +156,7 @@ export const screeningFollowUp: TaskRule = (f) => {
             })();
       for (const a of targets) {
         out.push({
-          key: `${fu.kind}:${s.id}:${'userId' in a ? `u:${a.userId}` : `g:${a.unitId}`}`,
+          key: screeningFollowUpKey(fu.kind, s.id, a),
           kind: fu.kind,
           familyId: f.familyId,
           assignee: a,

@@ -11,6 +11,7 @@ import {
   registerFamily,
 } from '../../../test/care-setting';
 import { describeEachDatabase, startTestApp, type TestEnv } from '../../../test/harness';
+import { taskWithHistory } from '../../../test/health-visiting';
 import { expectProblem, type Session } from '../../../test/http';
 import { inScope } from '../../db/scope';
 
@@ -32,6 +33,8 @@ describeEachDatabase('importBirthNotifications: birth notifications in batches',
   const importFile = (session: Session, format: 'csv' | 'json', content: string) =>
     session.request('POST', '/api/birth-notifications', { format, content, filename: 'foedsler.csv' });
   const counts = () => countSettingRows(env.database.db, s);
+  const pregnancyVisitTask = (familyId: string) =>
+    taskWithHistory(env.database.db, familyId, 'plan_pregnancy_visit');
 
   /** Expecting families and a notification line for each: mother CPR, a free child CPR, born yesterday. */
   const notifications = async (n: number) => {
@@ -92,6 +95,18 @@ describeEachDatabase('importBirthNotifications: birth notifications in batches',
       const again = await importFile(s.sessions.healthVisitor, 'csv', content);
       expect(again.json()).toEqual({ rows: 3, created: 0, unchanged: 3, failed: 0, errors: [] });
       expect(await counts()).toEqual(before);
+    });
+
+    it('an imported birth cancels the pregnancy visit still to be planned, saying the child is born', async () => {
+      const [row] = await notifications(1);
+      if (!row) throw new Error('no notification');
+      expect((await pregnancyVisitTask(row.familyId)).state).toBe('ready');
+      const res = await importFile(s.sessions.midwife, 'csv', [header, csvLine(row)].join('\r\n'));
+      expect(res.json()).toMatchObject({ created: 1, failed: 0 });
+      const task = await pregnancyVisitTask(row.familyId);
+      expect(task.state).toBe('cancelled');
+      expect(task.history.at(-1)).toMatchObject({ state: 'cancelled', by_user: s.users.midwife.id });
+      expect(task.history.at(-1)?.note).toMatch(/^Barnet er født/);
     });
 
     it('imports JSON from the birthplace’s midwife; a re-sent file changes nothing', async () => {

@@ -11,6 +11,7 @@ import {
   registerFamily,
 } from '../../../test/care-setting';
 import { describeEachDatabase, startTestApp, type TestEnv } from '../../../test/harness';
+import { taskWithHistory } from '../../../test/health-visiting';
 import { expectProblem, type Session } from '../../../test/http';
 import { inScope } from '../../db/scope';
 
@@ -32,6 +33,8 @@ describeEachDatabase('registerBirth: a birth registered by hand', (kind) => {
   const birth = (session: Session, familyId: string, body: Record<string, unknown>) =>
     session.request('POST', `/api/families/${familyId}/births`, body);
   const expectingFamily = () => registerFamily(env, s, { dueInDays: 10 });
+  const pregnancyVisitTask = (familyId: string) =>
+    taskWithHistory(env.database.db, familyId, 'plan_pregnancy_visit');
 
   describe('the use case', () => {
     it('the district’s health visitor registers the birth: the child joins and health visiting begins', async () => {
@@ -103,6 +106,27 @@ describeEachDatabase('registerBirth: a birth registered by hand', (kind) => {
         family_id: f.familyId,
         person_id: child?.personId,
         actor_id: s.users.healthVisitor.id,
+      });
+    });
+
+    it('the birth cancels the pregnancy visit still to be planned, saying the child is born', async () => {
+      const f = await expectingFamily();
+      expect(await pregnancyVisitTask(f.familyId)).toMatchObject({
+        key: `plan_pregnancy_visit:${f.pregnancyId}`,
+        state: 'ready',
+      });
+      const res = await birth(s.sessions.healthVisitor, f.familyId, {
+        child: {},
+        birthTime: at(yesterday()),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const task = await pregnancyVisitTask(f.familyId);
+      expect(task.state).toBe('cancelled');
+      expect(task.history.at(-1)).toMatchObject({ state: 'cancelled', by_user: s.users.healthVisitor.id });
+      expect(task.history.at(-1)?.note).toMatch(/^Barnet er født/);
+      const audit = await auditOfRequest(env.database.db, res);
+      expect(audit.find((e) => e.entity_type === 'birth')?.detail).toMatchObject({
+        pregnancyVisitTaskCancelled: task.id,
       });
     });
 

@@ -7,7 +7,7 @@ import { writeAudit } from '../../audit/write-audit';
 import { asSystem, inScope, type Scope, type Tx } from '../../db/scope';
 import { AppError, ConflictError, type FieldError, ForbiddenError, InputError } from '../../errors';
 import { type Deps, recordDenied, runUseCase } from '../../use-case';
-import { runTaskRulesAfterChange } from '../tasks/task-triggers';
+import { runTaskRulesAfterChange, settlePregnancyVisitTask } from '../tasks/task-triggers';
 import { planChildVisitsAtBirth } from '../visits/visit-plan';
 import { type BirthNotification, parseCsv, parseJson } from './birth-notification.parser';
 import * as repo from './families.repo';
@@ -155,6 +155,9 @@ async function recordBirth(
     birthTime: input.birthTime,
     dischargeTime: input.dischargeTime,
   });
+  const pregnancyVisitTask = input.pregnancy
+    ? await settlePregnancyVisitTask(tx, ctx, input.pregnancy.id)
+    : null;
   // The early visits (day 2–3, week 1) are due within days: on the worklist now, not tonight.
   await runTaskRulesAfterChange(tx, ctx, input.familyId);
   await writeAudit(tx, ctx, {
@@ -164,7 +167,11 @@ async function recordBirth(
     familyId: input.familyId,
     personId: childId,
     dataOrgId: input.familyOrgId,
-    detail: { source: input.source, pregnancy: input.pregnancy?.id ?? null },
+    detail: {
+      source: input.source,
+      pregnancy: input.pregnancy?.id ?? null,
+      ...(pregnancyVisitTask ? { pregnancyVisitTaskCancelled: pregnancyVisitTask } : {}),
+    },
   });
   return birthId;
 }

@@ -129,16 +129,17 @@ describeEachDatabase('getFamilyTimeline and getMyFamilyTimeline: the red thread'
 
   it('from/to keep the entries within the range', async () => {
     const { familyId, body } = await registerFamily(env, s);
+    // The health visitors' task to plan the pregnancy visit has a window from today: in every range.
     const from = await timeline(s.sessions.healthVisitor, familyId, `?from=${dayOnClock(env, 1)}`);
-    expect(kinds(from)).toEqual(['pregnancy_week_26', 'due_date']);
+    expect(kinds(from)).toEqual(['task_plan_pregnancy_visit', 'pregnancy_week_26', 'due_date']);
     const to = await timeline(s.sessions.healthVisitor, familyId, `?to=${dayOnClock(env)}`);
-    expect(kinds(to)).toEqual(['pregnancy_week_16', 'pregnancy_registered']);
+    expect(kinds(to)).toEqual(['pregnancy_week_16', 'pregnancy_registered', 'task_plan_pregnancy_visit']);
     const both = await timeline(
       s.sessions.healthVisitor,
       familyId,
       `?from=${dayOnClock(env, 1)}&to=${addDays(body.dueDate, -1)}`,
     );
-    expect(kinds(both)).toEqual(['pregnancy_week_26']);
+    expect(kinds(both)).toEqual(['task_plan_pregnancy_visit', 'pregnancy_week_26']);
   });
 
   describe('NGO counsellors', () => {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FamilyDetail, RegisterPregnancyBody } from '@familiespor/contracts';
-import { addDays, checkDueDate, copenhagenDate, dateAtWeek, parseCpr } from '@familiespor/domain';
+import {
+  addDays,
+  checkDueDate,
+  copenhagenDate,
+  dateAtWeek,
+  parseCpr,
+  pregnancyVisitKey,
+} from '@familiespor/domain';
 import { authorize } from '../../access/policy';
 import type { RequestContext, StaffPrincipal } from '../../access/request-context';
 import { writeAudit } from '../../audit/write-audit';
@@ -270,7 +277,7 @@ export async function registerPregnancy(
           assignee_unit_id: unit.id,
           assignee_user_id: null,
           kind: 'plan_pregnancy_visit',
-          key: `plan_pregnancy_visit:${pregnancyId}`,
+          key: pregnancyVisitKey(pregnancyId),
           window_start: start,
           due: due > end ? end : due,
           window_end: end,

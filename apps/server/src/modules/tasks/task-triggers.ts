@@ -1,4 +1,4 @@
-import { visitDueKey } from '@familiespor/domain';
+import { pregnancyVisitKey, visitDueKey } from '@familiespor/domain';
 import type { RequestContext } from '../../access/request-context';
 import { asSystem, type Tx } from '../../db/scope';
 import { runTaskRulesForFamilies } from './task-rules-run';
@@ -55,5 +55,29 @@ export async function settleVisitTask(
       byUser,
       note: settledNotes[outcome.kind],
     });
+  });
+}
+
+/**
+ * The pregnancy visit is planned before the birth; once the child is born it can no longer be
+ * made, and the newborn's own visits take over. The task belongs to the municipality while the
+ * birth may be registered by the region, so closing it is a consequence of the authorised write
+ * (asSystem). Returns the id of the task it cancelled, if any.
+ */
+export async function settlePregnancyVisitTask(
+  tx: Tx,
+  ctx: RequestContext,
+  pregnancyId: string,
+): Promise<string | null> {
+  return asSystem(tx, async () => {
+    const task = await repo.findOpenTaskByKey(tx, pregnancyVisitKey(pregnancyId));
+    if (!task) return null;
+    const closed = await repo.closeTask(tx, task, {
+      state: 'cancelled',
+      at: ctx.now,
+      byUser: ctx.principal?.kind === 'staff' ? ctx.principal.userId : null,
+      note: 'Barnet er født: graviditetsbesøget bortfalder, og barnets besøg er planlagt',
+    });
+    return closed ? task.id : null;
   });
 }

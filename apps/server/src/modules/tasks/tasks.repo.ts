@@ -19,11 +19,34 @@ function heldBy(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
   ]);
 }
 
+/**
+ * A unit's copy of a follow-up she also holds personally (the coordinator in the district unit
+ * gets the item-10 alert twice): her worklist shows the personal copy only.
+ */
+function notAlsoHeldPersonally(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
+  return eb.or([
+    eb('task.assignee_unit_id', 'is', null),
+    sql<boolean>`task.key !~ ':g:[^:]+$'`,
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('task as own')
+          .select('own.id')
+          .where('own.state', '=', 'ready')
+          .where('own.assignee_user_id', '=', h.userId)
+          .whereRef('own.family_id', '=', 'task.family_id')
+          .where(sql<boolean>`starts_with(own.key, regexp_replace(task.key, ':g:[^:]+$', ':u:'))`),
+      ),
+    ),
+  ]);
+}
+
 /** The worklist's counts, per organisation whose family data the tasks are about. */
 export async function worklistCounts(tx: Tx, h: Holder, today: string) {
   return tx
     .selectFrom('task')
     .where((eb) => heldBy(eb, h))
+    .where((eb) => notAlsoHeldPersonally(eb, h))
     .select([
       'task.org_id',
       sql<string | null>`(array_agg(task.family_id) FILTER (WHERE task.family_id IS NOT NULL))[1]`.as(
@@ -51,6 +74,7 @@ export async function worklistTasks(
     .leftJoin('staff_user as su', 'su.id', 'task.assignee_user_id')
     .leftJoin('unit as un', 'un.id', 'task.assignee_unit_id')
     .where((eb) => heldBy(eb, h))
+    .where((eb) => notAlsoHeldPersonally(eb, h))
     .where('task.org_id', 'in', q.orgIds)
     .$if(q.group === 'today', (qb) => qb.where('task.due', '=', q.today))
     .$if(q.group === 'overdue', (qb) => qb.where('task.due', '<', q.today))
@@ -159,6 +183,76 @@ export async function closeTask(
     })
     .execute();
   return true;
+}
+
+/** The other open copies of a follow-up (`followUp` is the key without `:u:…`/`:g:…`). */
+export async function findOpenCopies(
+  tx: Tx,
+  task: { id: string; family_id: string | null },
+  followUp: string,
+) {
+  if (!task.family_id) return [];
+  return tx
+    .selectFrom('task')
+    .select(['id', 'org_id'])
+    .where('family_id', '=', task.family_id)
+    .where('state', '=', 'ready')
+    .where('id', '!=', task.id)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`starts_with(task.key, ${`${followUp}:u:`})`,
+        sql<boolean>`starts_with(task.key, ${`${followUp}:g:`})`,
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The family's open tasks and those closed since `closedSince`, for the timeline: who holds each,
+ * and who closed it (the last change of state in its history).
+ */
+export async function timelineTasks(tx: Tx, familyId: string, closedSince: string) {
+  return tx
+    .selectFrom('task')
+    .leftJoin('staff_user as su', 'su.id', 'task.assignee_user_id')
+    .leftJoin('unit as un', 'un.id', 'task.assignee_unit_id')
+    .where('task.family_id', '=', familyId)
+    .where((eb) =>
+      eb.or([eb('task.state', '=', 'ready'), eb('task.updated_at', '>=', sql<Date>`${closedSince}::date`)]),
+    )
+    .select([
+      'task.id',
+      'task.org_id',
+      'task.kind',
+      'task.key',
+      'task.state',
+      'task.reason',
+      'task.window_start',
+      'task.due',
+      'task.window_end',
+      'task.updated_at',
+      'task.assignee_user_id',
+      'su.name as user_name',
+      'un.name as unit_name',
+      (eb) =>
+        eb
+          .selectFrom('task_event as e')
+          .innerJoin('staff_user as by', 'by.id', 'e.by_user')
+          .whereRef('e.task_id', '=', 'task.id')
+          .where('e.state', '!=', 'ready')
+          .select('by.name')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('closed_by'),
+    ])
+    .orderBy('task.key')
+    .execute();
+}
+
+export async function findStaffName(tx: Tx, userId: string): Promise<string | null> {
+  const row = await tx.selectFrom('staff_user').select('name').where('id', '=', userId).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 /** Hands an open task to a user or a unit; the history notes who had it. */

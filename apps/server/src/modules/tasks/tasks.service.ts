@@ -7,7 +7,7 @@ import type {
   VisitTimelinessQuery,
   Worklist,
 } from '@familiespor/contracts';
-import { addDays, copenhagenDate, isAlertTask, maskCpr } from '@familiespor/domain';
+import { addDays, copenhagenDate, followUpOfKey, isAlertTask, maskCpr } from '@familiespor/domain';
 import { requireOwnOrgRole, requireStaff } from '../../access/admin-policy';
 import { decide } from '../../access/policy';
 import type { RequestContext, StaffPrincipal } from '../../access/request-context';
@@ -17,6 +17,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import { type Deps, runUseCase } from '../../use-case';
 import { loadProgramme } from '../visits/visit-plan';
 import './task-relationship';
+import './tasks-timeline.sources';
 import * as repo from './tasks.repo';
 
 type TaskRow = Awaited<ReturnType<typeof repo.worklistTasks>>[number];
@@ -143,7 +144,49 @@ async function taskForAction(
   return { p, task };
 }
 
-/** Completes a task, or cancels it with the reason; the change goes into the task's history. */
+const clock = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The item-10 alert is one call made by one person, but it is written once for the coordinator
+ * and once for the district unit: closing one copy closes the others the same way, each with a
+ * note saying who handled it and when, so nobody calls the family twice. They are the same
+ * family's tasks of the same organisation, so this is a consequence of the authorised close.
+ */
+async function closeOtherCopies(
+  tx: Tx,
+  ctx: RequestContext,
+  p: StaffPrincipal,
+  task: TaskOwner,
+  body: CompleteTaskBody,
+): Promise<string[]> {
+  const followUp = followUpOfKey(task.key);
+  if (!followUp) return [];
+  return asSystem(tx, async () => {
+    const copies = await repo.findOpenCopies(tx, task, followUp);
+    if (copies.length === 0) return [];
+    const name = (await repo.findStaffName(tx, p.userId)) ?? 'en kollega';
+    const when = `${copenhagenDate(ctx.now)} kl. ${clock.format(ctx.now)}`;
+    const what = body.outcome === 'completed' ? 'Klaret' : 'Annulleret';
+    const note = `${what} af ${name} ${when} på en anden kopi af samme opgave${body.reason ? `: ${body.reason}` : ''}`;
+    const closed: string[] = [];
+    for (const c of copies) {
+      if (await repo.closeTask(tx, c, { state: body.outcome, at: ctx.now, byUser: p.userId, note })) {
+        closed.push(c.id);
+      }
+    }
+    return closed;
+  });
+}
+
+/**
+ * Completes a task, or cancels it with the reason; the change goes into the task's history, and
+ * the other copies of the same follow-up are closed with it.
+ */
 export async function completeTask(
   deps: Deps,
   ctx: RequestContext,
@@ -162,6 +205,7 @@ export async function completeTask(
     );
     // Someone else closed it between the read and the write.
     if (!closed) throw new ConflictError('The task is closed already');
+    const copies = await closeOtherCopies(tx, ctx, p, task, body);
     await writeAudit(tx, ctx, {
       action: 'update',
       entityType: 'task',
@@ -169,7 +213,11 @@ export async function completeTask(
       familyId: task.family_id,
       dataOrgId: task.org_id,
       basis: p.orgId === task.org_id ? 'own_org' : null,
-      detail: { kind: task.kind, state: body.outcome },
+      detail: {
+        kind: task.kind,
+        state: body.outcome,
+        ...(copies.length > 0 ? { copiesClosed: copies } : {}),
+      },
     });
     return { id: task.id, state: body.outcome };
   });

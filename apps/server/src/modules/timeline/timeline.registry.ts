@@ -15,6 +15,11 @@ export type DateRange = { from: string | null; to: string | null };
 export interface TimelineSource {
   kind: string;
   categories: readonly Category[];
+  /**
+   * 'staff' for the professionals' own work (tasks), which a parent never sees in her timeline
+   * whatever decide() says about the category; 'all' (the default) otherwise.
+   */
+  audience?: 'staff' | 'all';
   entries(tx: Tx, familyId: string, today: string): Promise<TimelineDraft[]>;
 }
 

@@ -30,10 +30,15 @@ export async function readTimeline(
     entityId: familyId,
   });
   const today = copenhagenDate(ctx.now);
+  // Decided by who asks, not by the endpoint: a parent's view never holds staff-only sources.
+  const staffView = ctx.principal?.kind === 'staff';
   const drafts = (
     await asSystem(tx, async () => {
       const all = [];
-      for (const source of timelineSources()) all.push(...(await source.entries(tx, familyId, today)));
+      for (const source of timelineSources()) {
+        if (source.audience === 'staff' && !staffView) continue;
+        all.push(...(await source.entries(tx, familyId, today)));
+      }
       return all;
     })
   ).filter((d) => {

@@ -94,6 +94,22 @@ function useEntryWords() {
         return { title: t(`timeline.kind.${e.kind}`), detail: null };
       default: {
         const kind = e.kind;
+        if (kind.startsWith('task_')) {
+          const taskKind = kind.slice('task_'.length);
+          const title = (taskKinds as readonly string[]).includes(taskKind)
+            ? t(`timeline.task.${taskKind as TaskKindWord}`)
+            : t('timeline.task.other');
+          const closedBy = textParam(e, 'closedBy');
+          const assignee = textParam(e, 'assignee');
+          return {
+            title,
+            detail: closedBy
+              ? t('timeline.task.closedBy', { name: closedBy })
+              : assignee
+                ? t('timeline.task.assignee', { name: assignee })
+                : null,
+          };
+        }
         if (isEnrollmentKind(kind)) {
           const offer = textParam(e, 'offerName') ?? t('timeline.theOffer');
           return { title: t(`timeline.kind.${kind}`, { offer }), detail: null };
@@ -104,6 +120,20 @@ function useEntryWords() {
     }
   };
 }
+
+/** Task kinds the timeline has words for (the server's `task_<kind>` entries, staff only). */
+const taskKinds = [
+  'visit_due',
+  'plan_pregnancy_visit',
+  'self_harm_alert',
+  'epds_repeat',
+  'epds_referral',
+  'adbb_repeat',
+  'course_dropout_risk',
+  'assign_coordinator',
+  'consent_expiring',
+] as const;
+type TaskKindWord = (typeof taskKinds)[number];
 
 function EntryItem({ entry, audience }: { entry: TimelineEntry; audience: Audience }) {
   const { t } = useTranslation();
