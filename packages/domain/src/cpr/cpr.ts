@@ -72,14 +72,28 @@ export function maskCpr(digits: string): string {
   return `${digits.slice(0, 6)}-xxxx`;
 }
 
+/** The seventh digits that give this birth year its century, in the CPR office's table. */
+function seventhDigitsFor(year: number): number[] {
+  const yy = year % 100;
+  if (year >= 2000) return yy <= 36 ? [4, 5, 6, 7, 8, 9] : [5, 6, 7, 8];
+  if (year >= 1937) return [0, 1, 2, 3, 4, 9];
+  return year >= 1900 ? [0, 1, 2, 3] : [5, 6, 7, 8];
+}
+
 /**
  * A replacement-style CPR number for a birth date and a running number: the day gets 60
- * added, so it can never collide with a real person's number.
+ * added, so it can never collide with a real person's number. Each running number of a date
+ * gives its own number: 500 per seventh digit (two digits and the sex's five last digits), and
+ * the date's valid seventh digits after one another — 2,000 to 3,000 people per birth date,
+ * enough for a national data set; beyond that it throws rather than repeat a number.
  */
 export function syntheticCpr(birthDate: string, sequence: number, sex: 'female' | 'male'): string {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const yy = y % 100;
-  const seventh = y >= 2000 ? (yy <= 36 ? 4 : 5) : y >= 1937 ? 0 : 5;
+  const seventh = seventhDigitsFor(y)[Math.floor(sequence / 500)];
+  if (seventh === undefined || !Number.isInteger(sequence) || sequence < 0) {
+    throw new RangeError(`no synthetic CPR number ${sequence} for ${birthDate}`);
+  }
   const middle = String(Math.floor(sequence / 5) % 100).padStart(2, '0');
   const last = (sequence % 5) * 2 + (sex === 'male' ? 1 : 0);
   return `${d + 60}${String(m).padStart(2, '0')}${String(yy).padStart(2, '0')}${seventh}${middle}${last}`;
