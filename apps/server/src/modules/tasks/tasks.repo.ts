@@ -19,6 +19,10 @@ function heldBy(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
   ]);
 }
 
+// Bound as a parameter, not written into the SQL text: a literal ':g:' reads as a variable to
+// tools that replay statements (pgbench), and the pattern stays in one place.
+const unitCopySuffix = ':g:[^:]+$';
+
 /**
  * A unit's copy of a follow-up she also holds personally (the coordinator in the district unit
  * gets the item-10 alert twice): her worklist shows the personal copy only.
@@ -26,7 +30,7 @@ function heldBy(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
 function notAlsoHeldPersonally(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
   return eb.or([
     eb('task.assignee_unit_id', 'is', null),
-    sql<boolean>`task.key !~ ':g:[^:]+$'`,
+    sql<boolean>`task.key !~ ${unitCopySuffix}`,
     eb.not(
       eb.exists(
         eb
@@ -35,7 +39,7 @@ function notAlsoHeldPersonally(eb: ExpressionBuilder<DB, 'task'>, h: Holder) {
           .where('own.state', '=', 'ready')
           .where('own.assignee_user_id', '=', h.userId)
           .whereRef('own.family_id', '=', 'task.family_id')
-          .where(sql<boolean>`starts_with(own.key, regexp_replace(task.key, ':g:[^:]+$', ':u:'))`),
+          .where(sql<boolean>`starts_with(own.key, regexp_replace(task.key, ${unitCopySuffix}, ${':u:'}))`),
       ),
     ),
   ]);
