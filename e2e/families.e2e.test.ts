@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
       'Registrér graviditet',
       'Søg familie',
       'Fødselsanmeldelser',
+      'Mine underretninger',
+      'Henvisninger',
       'Tilbud',
     ]);
     await menu(midwife).getByRole('link', { name: 'Registrér graviditet' }).click();
@@ -109,6 +111,8 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
       'Mine familier',
       'Uden tovholder',
       'Søg familie',
+      'Mine underretninger',
+      'Henvisninger',
       'Tilbud',
       'Mine hold',
     ]);

@@ -14,9 +14,14 @@ import { accessRoutes } from './modules/access/access.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { oidcRoutes } from './modules/auth/oidc.routes';
+import { betweenChairsRoutes } from './modules/between-chairs/between-chairs.routes';
+import { concernReportsRoutes } from './modules/concern-reports/concern-reports.routes';
+import { consentRoutes } from './modules/consent/consent.routes';
 import { familiesRoutes } from './modules/families/families.routes';
+import { handoversRoutes } from './modules/handovers/handovers.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
+import { referralsRoutes } from './modules/referrals/referrals.routes';
 import { screeningRoutes } from './modules/screening/screening.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { visitsRoutes } from './modules/visits/visits.routes';
@@ -95,6 +100,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(visitsRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(tasksRoutes(deps));
+  await app.register(consentRoutes(deps)); // step 6: consent and the parents' access log
+  await app.register(handoversRoutes(deps)); // step 6: handovers
+  await app.register(betweenChairsRoutes(deps)); // step 6: between chairs
+  await app.register(concernReportsRoutes(deps));
+  await app.register(referralsRoutes(deps)); // step 6: referrals
   await registerSpa(app);
 
   await app.ready();

@@ -1,5 +1,6 @@
+import { parseIsoWeek } from '@familiespor/domain';
 import { z } from 'zod';
-import { uuid } from './common.contracts';
+import { isoDateTime, uuid } from './common.contracts';
 import { date } from './families.contracts';
 
 /** Health visiting (step 5): the visit programme, the child's visits and their records. */
@@ -65,6 +66,18 @@ export const updateVisitProgrammeBody = z.strictObject({
   epdsCutoffs: epdsCutoffs.optional(),
 });
 
+const staffRef = z.object({ id: uuid, name: z.string() });
+
+/** The appointment made with the family for a planned visit (booked time, place, who visits). */
+export const visitBooking = z
+  .object({
+    at: z.string().describe('The booked time, an ISO 8601 instant (UTC)'),
+    place: z.enum(visitPlaces),
+    healthVisitor: staffRef,
+  })
+  .meta({ id: 'VisitBooking' });
+export type VisitBooking = z.infer<typeof visitBooking>;
+
 const grams = z.number().int().min(1).max(100_000);
 const centimetres = z.number().min(1).max(200);
 
@@ -97,6 +110,10 @@ export const childVisit = z
         recordedBy: z.object({ id: uuid, name: z.string() }).nullable(),
       })
       .nullable(),
+    /** Set while the visit is planned and booked; a recorded visit keeps the booking it had. */
+    booking: visitBooking.nullable(),
+    /** The booked day (Copenhagen) lies outside the window: allowed, and the UI warns. */
+    bookingOutsideWindow: z.boolean(),
   })
   .meta({ id: 'ChildVisit' });
 export type ChildVisit = z.infer<typeof childVisit>;
@@ -146,3 +163,55 @@ export const addTargetedVisitBody = z.strictObject({
 export const recordVisitResult = z
   .object({ visit: childVisit, rescheduledTo: childVisit.nullable() })
   .meta({ id: 'RecordVisitResult' });
+
+export const bookVisitBody = z.strictObject({
+  at: isoDateTime.describe('The booked time with its offset, e.g. 2026-11-24T10:00:00+01:00'),
+  place: z.enum(visitPlaces),
+  /** The health visitor who will make the visit; default the caller. */
+  healthVisitorId: uuid.optional(),
+});
+export type BookVisitBody = z.infer<typeof bookVisitBody>;
+
+/** An ISO 8601 week, "2026-W48"; a week 53 only in the years that have one. */
+export const isoWeek = z
+  .string()
+  .regex(/^\d{4}-W\d{2}$/, { message: 'Use an ISO week such as 2026-W48', abort: true })
+  .refine((w) => parseIsoWeek(w) !== null, 'The year has no such week');
+
+export const visitCalendarQuery = z.strictObject({ week: isoWeek.optional() });
+
+/** A visit in the week calendar, booked or still to be booked, with whom it is for. */
+export const calendarVisit = z
+  .object({
+    visitId: uuid,
+    name: z.string(),
+    kind: z.enum(visitKinds),
+    window: z.object({ start: date, due: date, end: date }),
+    child: z.object({ personId: uuid, givenName: z.string() }),
+    /** The family as lists name it: the parents' names, mother first. */
+    family: z.object({ id: uuid, names: z.string() }),
+    booking: visitBooking.nullable(),
+    bookingOutsideWindow: z.boolean(),
+  })
+  .meta({ id: 'CalendarVisit' });
+export type CalendarVisit = z.infer<typeof calendarVisit>;
+
+export const visitCalendar = z
+  .object({
+    week: z.string(),
+    previousWeek: z.string(),
+    nextWeek: z.string(),
+    /** Monday to Sunday. */
+    days: z.array(date),
+    /** The caller's booked visits that week, by time. */
+    booked: z.array(calendarVisit),
+    /**
+     * Planned visits without a booking whose window overlaps the week, of the families the
+     * caller coordinates or whose district is one of her units; soonest window end first.
+     */
+    toBook: z.array(calendarVisit),
+    /** How many there are in all; `toBook` holds the first 50. */
+    toBookTotal: z.number().int(),
+  })
+  .meta({ id: 'VisitCalendar' });
+export type VisitCalendar = z.infer<typeof visitCalendar>;

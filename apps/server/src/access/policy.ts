@@ -149,6 +149,13 @@ export async function decide(
       return { allowed: true, basis: 'break_the_glass' };
     }
   }
+  // A "consent" cell inside the organisation stays closed: a consent names two organisations
+  // (docs/consent.md), so only a legal basis a module gives for the record could open it.
+  if (ownOrg && !verdict.allowed)
+    return {
+      allowed: false,
+      reason: `${target.category} is shown to this role only on consent or a legal basis`,
+    };
   return {
     allowed: false,
     reason: ownOrg ? 'no relationship to the family' : 'no consent or legal basis',

@@ -2,6 +2,7 @@ import type {
   accessMatrix,
   addTargetedVisitBody,
   authProviders,
+  bookVisitBody,
   breakGlassGrant,
   calendarFeed,
   cohortFiguresResult,
@@ -110,11 +111,14 @@ export type NetworkMembers = z.infer<typeof networkMembers>;
 
 // Health visiting, screening and tasks (Step 5).
 export type {
+  CalendarVisit,
   ChildVisit,
   RecordScreeningResult,
   RecordVisitBody,
   Screening,
   Task,
+  VisitBooking,
+  VisitCalendar,
   VisitProgramme,
   VisitTimeliness,
   Worklist,
@@ -122,6 +126,8 @@ export type {
 export type RecordVisitInput = z.input<typeof recordVisitBody>;
 export type RecordScreeningInput = z.input<typeof recordScreeningBody>;
 export type AddTargetedVisitInput = z.input<typeof addTargetedVisitBody>;
+export type BookVisitInput = z.input<typeof bookVisitBody>;
+export type VisitPlace = BookVisitInput['place'];
 export type UpdateVisitProgrammeInput = z.input<typeof updateVisitProgrammeBody>;
 export type VisitType = z.infer<typeof visitType>;
 export type VisitWindow = VisitType['window'];

@@ -1,6 +1,7 @@
 import { api } from './api.client';
 import type {
   AddTargetedVisitInput,
+  BookVisitInput,
   ChildVisit,
   CompleteTaskInput,
   RecordScreeningInput,
@@ -8,6 +9,7 @@ import type {
   RecordVisitInput,
   Screening,
   UpdateVisitProgrammeInput,
+  VisitCalendar,
   VisitProgramme,
   VisitTimeliness,
   Worklist,
@@ -29,6 +31,13 @@ export const healthApi = {
   /** recordVisit: done (measurements checked for the child's age), missed (rescheduled) or cancelled. */
   recordVisit: (visitId: string, body: RecordVisitInput) =>
     api.post<{ visit: ChildVisit; rescheduledTo: ChildVisit | null }>(`/api/visits/${visitId}/record`, body),
+  /** bookVisit: a time, a place and (default: the caller) the health visitor; booking again moves it. */
+  bookVisit: (visitId: string, body: BookVisitInput) =>
+    api.put<ChildVisit>(`/api/visits/${visitId}/booking`, body),
+  /** cancelVisitBooking: the visit stays planned, to be booked again. */
+  cancelBooking: (visitId: string) => api.delete<ChildVisit>(`/api/visits/${visitId}/booking`),
+  /** listMyVisitCalendar: the caller's booked visits of an ISO week (default this week) and those to book. */
+  visitCalendar: (week?: string) => api.get<VisitCalendar>(`/api/visits/calendar${queryString({ week })}`),
   /** recordScreening: returns total, band, flags and the follow-up tasks it made. */
   recordScreening: (body: RecordScreeningInput) => api.post<RecordScreeningResult>('/api/screenings', body),
   /** listFamilyScreenings: newest first. */

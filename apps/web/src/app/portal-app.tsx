@@ -32,6 +32,14 @@ const HowAreYouPage = lazy(() =>
   import('../features/portal/how-are-you.page').then((m) => ({ default: m.HowAreYouPage })),
 );
 
+// Consents and "Hvem har set mine data": their own chunk and texts, fetched when opened.
+const PortalConsentsPage = lazy(() =>
+  import('../features/consent/portal-consents.page').then((m) => ({ default: m.PortalConsentsPage })),
+);
+const AccessLogPage = lazy(() =>
+  import('../features/consent/access-log.page').then((m) => ({ default: m.AccessLogPage })),
+);
+
 function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNode }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -49,6 +57,8 @@ function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNod
               { href: '/portal/tilbud', label: t('pages.portalOffers.nav') },
               { href: '/portal/aftaler', label: t('pages.portalAppointments.nav') },
               { href: '/portal/saadan-har-du-det', label: t('pages.portalWellbeing.nav') },
+              { href: '/portal/samtykker', label: t('pages.portalConsents.nav') },
+              { href: '/portal/hvem-har-set', label: t('pages.portalAccessLog.nav') },
             ]
           : []
       }
@@ -82,6 +92,12 @@ export function PortalApp() {
                 </Route>
                 <Route path="/portal/saadan-har-du-det">
                   <HowAreYouPage me={me} />
+                </Route>
+                <Route path="/portal/samtykker">
+                  <PortalConsentsPage />
+                </Route>
+                <Route path="/portal/hvem-har-set">
+                  <AccessLogPage />
                 </Route>
                 <Route path="/portal/aftaler">
                   <AppointmentsPage me={me} />

@@ -84,8 +84,41 @@ const TodayPage = lazy(() => import('../features/tasks/today.page').then((m) => 
 const VisitProgrammePage = lazy(() =>
   import('../features/visits/visit-programme.page').then((m) => ({ default: m.VisitProgrammePage })),
 );
+// Concern reports (Step 6): the caseworkers' inbox, the sender's list and the form.
+const ConcernInboxPage = lazy(() =>
+  import('../features/concern-reports/concern-inbox.page').then((m) => ({ default: m.ConcernInboxPage })),
+);
+const MyConcernReportsPage = lazy(() =>
+  import('../features/concern-reports/my-concern-reports.page').then((m) => ({
+    default: m.MyConcernReportsPage,
+  })),
+);
+const SendConcernPage = lazy(() =>
+  import('../features/concern-reports/send-concern.page').then((m) => ({ default: m.SendConcernPage })),
+);
+// Handovers and "Mellem to stole" (Step 6).
+const HandoverFormPage = lazy(() =>
+  import('../features/handovers/handover-form.page').then((m) => ({ default: m.HandoverFormPage })),
+);
+const ReceivedHandoversPage = lazy(() =>
+  import('../features/handovers/received-handovers.page').then((m) => ({ default: m.ReceivedHandoversPage })),
+);
+const HandoverPage = lazy(() =>
+  import('../features/handovers/handover.page').then((m) => ({ default: m.HandoverPage })),
+);
+const BetweenChairsPage = lazy(() =>
+  import('../features/between-chairs/between-chairs.page').then((m) => ({ default: m.BetweenChairsPage })),
+);
 const AccessMatrixPage = lazy(() =>
   import('../features/access/access-matrix.page').then((m) => ({ default: m.AccessMatrixPage })),
+);
+
+// Referrals (step 6): the inbox and sent list, and the "Henvis" form from the family page.
+const ReferralsPage = lazy(() =>
+  import('../features/referrals/referrals.page').then((m) => ({ default: m.ReferralsPage })),
+);
+const ReferPage = lazy(() =>
+  import('../features/referrals/refer.page').then((m) => ({ default: m.ReferPage })),
 );
 
 function useStaffChrome(me: StaffMe | null) {
@@ -174,10 +207,45 @@ export function StaffApp() {
                     <WithoutCoordinatorPage />
                   </Guarded>
                 </Route>
+                <Route path="/familier/mellem-to-stole">
+                  <Guarded me={me} page="betweenChairs">
+                    <BetweenChairsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/familier/:familyId/overlevering">
+                  {(params) => (
+                    <GuardedSub me={me} page="writeHandover">
+                      <HandoverFormPage key={params.familyId} familyId={params.familyId} />
+                    </GuardedSub>
+                  )}
+                </Route>
+                <Route path="/overleveringer">
+                  <Guarded me={me} page="receivedHandovers">
+                    <ReceivedHandoversPage />
+                  </Guarded>
+                </Route>
+                {/* The receiver and the sender open a handover; the API decides. */}
+                <Route path="/overleveringer/:handoverId">
+                  {(params) => (
+                    <HandoverPage key={params.handoverId} me={me} handoverId={params.handoverId} />
+                  )}
+                </Route>
                 <Route path="/familier/soeg">
                   <Guarded me={me} page="searchFamilies">
                     <SearchFamiliesPage />
                   </Guarded>
+                </Route>
+                <Route path="/henvisninger">
+                  <Guarded me={me} page="referrals">
+                    <ReferralsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/familier/:familyId/henvis">
+                  {(params) => (
+                    <GuardedSub me={me} page="refer">
+                      <ReferPage key={params.familyId} familyId={params.familyId} />
+                    </GuardedSub>
+                  )}
                 </Route>
                 {/* Any professional may open a family the API lets them see; the API decides. */}
                 <Route path="/familier/:familyId">
@@ -240,6 +308,21 @@ export function StaffApp() {
                       <CohortPage key={params.cohortId} me={me} cohortId={params.cohortId} />
                     </GuardedSub>
                   )}
+                </Route>
+                <Route path="/underretninger">
+                  <Guarded me={me} page="concernInbox">
+                    <ConcernInboxPage />
+                  </Guarded>
+                </Route>
+                <Route path="/underretninger/mine">
+                  <Guarded me={me} page="myConcernReports">
+                    <MyConcernReportsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/underretninger/ny">
+                  <GuardedSub me={me} page="sendConcern">
+                    <SendConcernPage />
+                  </GuardedSub>
                 </Route>
                 <Route path="/admin/brugere">
                   <Guarded me={me} page="users">

@@ -1,8 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type concernDa from './concern/da.json';
+import type consentDa from './consent/da.json';
 import da from './da.json';
 import type epdsDa from './epds/da.json';
+import type handoverDa from './handover/da.json';
 import type healthDa from './health/da.json';
+import type referralDa from './referrals/da.json';
 
 export const languages = ['da', 'en', 'ar'] as const;
 export type Language = (typeof languages)[number];
@@ -13,7 +17,15 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // The lazily loaded bundles (lazy-texts.ts) are typed with the rest: one namespace.
-    resources: { translation: typeof da & typeof healthDa & typeof epdsDa };
+    resources: {
+      translation: typeof da &
+        typeof healthDa &
+        typeof epdsDa &
+        typeof concernDa &
+        typeof handoverDa &
+        typeof referralDa &
+        typeof consentDa;
+    };
   }
 }
 

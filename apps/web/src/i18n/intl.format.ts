@@ -37,6 +37,16 @@ export function formatDayLong(language: Language, value: string | Date): string 
   }).format(toDate(value));
 }
 
+/** A day of a week calendar, e.g. "tirsdag 24. november". */
+export function formatWeekdayDate(language: Language, value: string | Date): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone,
+  }).format(toDate(value));
+}
+
 /** From–to on one day, 24-hour clock, e.g. "17.00–19.00". */
 export function formatTimeRange(language: Language, start: string | Date, end: string | Date): string {
   return new Intl.DateTimeFormat(locales[language], {

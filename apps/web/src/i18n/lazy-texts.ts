@@ -37,6 +37,46 @@ export const epdsTexts: TextBundle = {
   },
 };
 
+/** Concern reports (underretninger) for staff: sending, the caseworkers' inbox, the sender's list. */
+export const concernTexts: TextBundle = {
+  name: 'concern',
+  load: {
+    da: () => import('./concern/da.json'),
+    en: () => import('./concern/en.json'),
+    ar: () => import('./concern/ar.json'),
+  },
+};
+
+/** Handovers at transitions and "Mellem to stole" (step 6): staff pages. */
+export const handoverTexts: TextBundle = {
+  name: 'handover',
+  load: {
+    da: () => import('./handover/da.json'),
+    en: () => import('./handover/en.json'),
+    ar: () => import('./handover/ar.json'),
+  },
+};
+
+/** Referrals for staff: "Henvisninger" (received and sent) and the "Henvis" form. */
+export const referralTexts: TextBundle = {
+  name: 'referrals',
+  load: {
+    da: () => import('./referrals/da.json'),
+    en: () => import('./referrals/en.json'),
+    ar: () => import('./referrals/ar.json'),
+  },
+};
+
+/** Consents and "Hvem har set mine data": the parent's portal pages and the family page's panel. */
+export const consentTexts: TextBundle = {
+  name: 'consent',
+  load: {
+    da: () => import('./consent/da.json'),
+    en: () => import('./consent/en.json'),
+    ar: () => import('./consent/ar.json'),
+  },
+};
+
 const loaded = new Set<string>();
 const loadedNames = new Set<string>();
 

@@ -4,14 +4,26 @@ import { problemCodes, unitKinds } from '@familiespor/contracts';
 import { accessLevels, categories, staffRoles } from '@familiespor/domain';
 import { describe, expect, it } from 'vitest';
 import ar from './ar.json';
+import concernAr from './concern/ar.json';
+import concernDa from './concern/da.json';
+import concernEn from './concern/en.json';
+import consentAr from './consent/ar.json';
+import consentDa from './consent/da.json';
+import consentEn from './consent/en.json';
 import da from './da.json';
 import en from './en.json';
 import epdsAr from './epds/ar.json';
 import epdsDa from './epds/da.json';
 import epdsEn from './epds/en.json';
+import handoverAr from './handover/ar.json';
+import handoverDa from './handover/da.json';
+import handoverEn from './handover/en.json';
 import healthAr from './health/ar.json';
 import healthDa from './health/da.json';
 import healthEn from './health/en.json';
+import referralAr from './referrals/ar.json';
+import referralDa from './referrals/da.json';
+import referralEn from './referrals/en.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -26,9 +38,9 @@ function merge(...trees: Tree[]): Tree {
   return out;
 }
 const files: Record<'da' | 'en' | 'ar', Tree> = {
-  da: merge(da, healthDa, epdsDa),
-  en: merge(en, healthEn, epdsEn),
-  ar: merge(ar, healthAr, epdsAr),
+  da: merge(da, healthDa, epdsDa, concernDa, handoverDa, referralDa, consentDa),
+  en: merge(en, healthEn, epdsEn, concernEn, handoverEn, referralEn, consentEn),
+  ar: merge(ar, healthAr, epdsAr, concernAr, handoverAr, referralAr, consentAr),
 };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
@@ -67,6 +79,26 @@ describe('the resource files', () => {
     const epds = keysOf(epdsDa);
     expect([...health, ...epds].filter((k) => main.has(k))).toEqual([]);
     expect(health.filter((k) => epds.includes(k))).toEqual([]);
+    const concern = keysOf(concernDa);
+    expect(concern.filter((k) => main.has(k) || health.includes(k) || epds.includes(k))).toEqual([]);
+    const handover = keysOf(handoverDa);
+    expect(
+      handover.filter((k) => main.has(k) || health.includes(k) || epds.includes(k) || concern.includes(k)),
+    ).toEqual([]);
+  });
+
+  it('keep the referral bundle from overwriting a text of another', () => {
+    const others = new Set(
+      [da, healthDa, epdsDa, concernDa, handoverDa].flatMap((tree) => [...flatten(tree).keys()]),
+    );
+    expect([...flatten(referralDa).keys()].filter((k) => others.has(k))).toEqual([]);
+  });
+
+  it('keep the consent bundle from overwriting a text of another', () => {
+    const others = new Set(
+      [da, healthDa, epdsDa, concernDa, handoverDa, referralDa].flatMap((tree) => [...flatten(tree).keys()]),
+    );
+    expect([...flatten(consentDa).keys()].filter((k) => others.has(k))).toEqual([]);
   });
 
   it('have the same keys in Danish, English and Arabic', () => {

@@ -15,6 +15,7 @@ import {
   formatPercent,
   formatTime,
   formatTimeRange,
+  formatWeekdayDate,
 } from './intl.format';
 
 /** Formatters for the language the user has chosen (times in Europe/Copenhagen). */
@@ -30,6 +31,7 @@ export function useFormat() {
       time: (value: string | Date) => formatTime(language, value),
       timeRange: (start: string | Date, end: string | Date) => formatTimeRange(language, start, end),
       dayLong: (value: string | Date) => formatDayLong(language, value),
+      weekdayDate: (value: string | Date) => formatWeekdayDate(language, value),
       month: (value: string | Date) => formatMonth(language, value),
       percent: (share: number) => formatPercent(language, share),
       decimal: (value: number) => formatDecimal(language, value),

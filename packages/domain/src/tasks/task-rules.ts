@@ -1,3 +1,4 @@
+import { referralUnacknowledgedKey } from '../referrals/referral-status';
 import type { EpdsFollowUp } from '../screening/epds';
 import { addDays, daysBetween } from '../time/calendar';
 import type { PlannedVisit } from '../visits/visit-programme';
@@ -17,6 +18,7 @@ export const taskKinds = [
   'consent_expiring',
   'plan_pregnancy_visit',
   'course_dropout_risk',
+  'referral_unacknowledged',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -44,6 +46,8 @@ export type TaskDraft = {
   window: { start: string; due: string; end: string };
   reason: string;
   rule: string;
+  /** The organisation the task belongs to when it is not the family's (a referral's sender or receiver). */
+  orgId?: string;
 };
 
 export type FamilySnapshot = {
@@ -69,6 +73,15 @@ export type FamilySnapshot = {
     superseded: boolean;
   }[];
   consents: { id: string; validTo: string | null; withdrawn: boolean }[];
+  /** Referrals for the family not yet acknowledged by their receiver (the referral module's). */
+  referrals?: {
+    id: string;
+    senderOrgId: string;
+    senderUserId: string;
+    receiverOrgId: string;
+    receivingUnitId: string | null;
+    ackDueOn: string;
+  }[];
 };
 
 export type TaskRule = (family: FamilySnapshot, today: string) => TaskDraft[];
@@ -208,11 +221,53 @@ export const consentExpiring: TaskRule = (f, today) => {
     }));
 };
 
+/**
+ * A referral nobody has acknowledged by its deadline must not vanish: the sender is to chase it
+ * and the receiving unit to acknowledge it, each in their own organisation. Acknowledging closes
+ * both (the referral module does, by these keys).
+ */
+export const referralUnacknowledged: TaskRule = (f, today) =>
+  (f.referrals ?? [])
+    .filter((r) => today > r.ackDueOn)
+    .flatMap((r) => {
+      const window = {
+        start: addDays(r.ackDueOn, 1),
+        due: addDays(r.ackDueOn, 1),
+        end: addDays(r.ackDueOn, 15),
+      };
+      const drafts: TaskDraft[] = [
+        {
+          key: referralUnacknowledgedKey(r.id, 'sender'),
+          kind: 'referral_unacknowledged',
+          familyId: f.familyId,
+          assignee: { userId: r.senderUserId },
+          window,
+          reason: 'Henvisningen er ikke kvitteret inden fristen: følg op hos modtageren',
+          rule: 'referral_unacknowledged',
+          orgId: r.senderOrgId,
+        },
+      ];
+      if (r.receivingUnitId) {
+        drafts.push({
+          key: referralUnacknowledgedKey(r.id, 'receiver'),
+          kind: 'referral_unacknowledged',
+          familyId: f.familyId,
+          assignee: { unitId: r.receivingUnitId },
+          window,
+          reason: 'En henvisning venter på kvittering: fristen er overskredet',
+          rule: 'referral_unacknowledged',
+          orgId: r.receiverOrgId,
+        });
+      }
+      return drafts;
+    });
+
 export const taskRules: readonly TaskRule[] = [
   visitDue,
   screeningFollowUp,
   coordinatorMissing,
   consentExpiring,
+  referralUnacknowledged,
 ];
 
 /** All rules for one family; drafts with the same key are one task. */

@@ -1,6 +1,8 @@
 import { registerCrossOrgBasis } from '../../access/policy';
 import { registerRelationship } from '../../access/relationships';
-import { findConsentInForce, isActiveCoordinator, orgIsInvolved, unitIsInvolved } from './family-access.repo';
+// The consent gate lives with consents (step 6); every path that decides about families loads it here.
+import '../consent/consent-gate';
+import { isActiveCoordinator, orgIsInvolved, unitIsInvolved } from './family-access.repo';
 
 /**
  * How families tie staff to them (DESIGN §4). Imported once by the families routes; the
@@ -13,19 +15,6 @@ registerRelationship((tx, p, familyId) => isActiveCoordinator(tx, p.userId, fami
 // A unit with an open involvement (the midwives who registered the pregnancy, the district's
 // health visitors after the birth) works with the family.
 registerRelationship((tx, p, familyId) => unitIsInvolved(tx, p.unitIds, familyId));
-
-// Consent: a parent let this category flow from the record's organisation to the user's.
-registerCrossOrgBasis(async (tx, p, action, target, now) => {
-  if (action !== 'read' || !target.familyId) return null;
-  const consent = await findConsentInForce(tx, {
-    familyId: target.familyId,
-    fromOrgId: target.orgId,
-    toOrgId: p.orgId,
-    category: target.category,
-    now,
-  });
-  return consent ? { basis: 'consent', consentId: consent.id } : null;
-});
 
 // An organisation involved in the family's care, or whose staff member is its coordinator,
 // needs to know who the family is: identity only, never the other organisation's records.

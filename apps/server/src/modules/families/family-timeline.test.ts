@@ -133,7 +133,13 @@ describeEachDatabase('getFamilyTimeline and getMyFamilyTimeline: the red thread'
     const from = await timeline(s.sessions.healthVisitor, familyId, `?from=${dayOnClock(env, 1)}`);
     expect(kinds(from)).toEqual(['task_plan_pregnancy_visit', 'pregnancy_week_26', 'due_date']);
     const to = await timeline(s.sessions.healthVisitor, familyId, `?to=${dayOnClock(env)}`);
-    expect(kinds(to)).toEqual(['pregnancy_week_16', 'pregnancy_registered', 'task_plan_pregnancy_visit']);
+    // The consent given at the registration (step 6) is an entry of today too.
+    expect(kinds(to)).toEqual([
+      'pregnancy_week_16',
+      'consent_granted',
+      'pregnancy_registered',
+      'task_plan_pregnancy_visit',
+    ]);
     const both = await timeline(
       s.sessions.healthVisitor,
       familyId,

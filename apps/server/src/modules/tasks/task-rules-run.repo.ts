@@ -80,6 +80,17 @@ export async function endingConsents(tx: Tx, ids: readonly string[], now: Date) 
   return result.rows;
 }
 
+/** Referrals still waiting for acknowledgement whose deadline day has passed (the rule decides again). */
+export async function unacknowledgedReferrals(tx: Tx, ids: readonly string[], today: string) {
+  return tx
+    .selectFrom('referral')
+    .select(['id', 'family_id', 'org_id', 'sender_user_id', 'to_org_id', 'to_unit_id', 'ack_due_on'])
+    .where(sql<boolean>`family_id = ANY(${ids}::uuid[])`)
+    .where('status', '=', 'requested')
+    .where('ack_due_on', '<', today)
+    .execute();
+}
+
 /**
  * Inserts the drafts whose key is new, with the first entry of each new task's history. The
  * unique index on `task.key` makes the run idempotent, also when two runs overlap.

@@ -25,7 +25,7 @@ export const defaultBatchSize = 1000;
  */
 async function snapshots(tx: Tx, ids: readonly string[], now: Date): Promise<FamilySnapshot[]> {
   const today = copenhagenDate(now);
-  const [facts, visits, consents] = await Promise.all([
+  const [facts, visits, consents, referrals] = await Promise.all([
     repo.familyFacts(tx, ids),
     repo.plannedVisits(
       tx,
@@ -34,6 +34,7 @@ async function snapshots(tx: Tx, ids: readonly string[], now: Date): Promise<Fam
       addDays(today, -visitDueHorizon.daysOverdue),
     ),
     repo.endingConsents(tx, ids, now),
+    repo.unacknowledgedReferrals(tx, ids, today),
   ]);
   const byFamily = new Map<string, FamilySnapshot>();
   for (const f of facts) {
@@ -46,6 +47,7 @@ async function snapshots(tx: Tx, ids: readonly string[], now: Date): Promise<Fam
       children: [],
       screenings: [],
       consents: [],
+      referrals: [],
     });
   }
   for (const v of visits) {
@@ -69,6 +71,16 @@ async function snapshots(tx: Tx, ids: readonly string[], now: Date): Promise<Fam
   for (const c of consents) {
     byFamily.get(c.family_id)?.consents.push({ id: c.id, validTo: c.valid_to, withdrawn: false });
   }
+  for (const r of referrals) {
+    byFamily.get(r.family_id)?.referrals?.push({
+      id: r.id,
+      senderOrgId: r.org_id,
+      senderUserId: r.sender_user_id,
+      receiverOrgId: r.to_org_id,
+      receivingUnitId: r.to_unit_id,
+      ackDueOn: r.ack_due_on,
+    });
+  }
   return [...byFamily.values()];
 }
 
@@ -76,7 +88,7 @@ async function runBatch(tx: Tx, ids: readonly string[], now: Date) {
   const today = copenhagenDate(now);
   const drafts: (TaskDraft & { orgId: string })[] = [];
   for (const s of await snapshots(tx, ids, now)) {
-    for (const d of runTaskRules(s, today)) drafts.push({ ...d, orgId: s.orgId });
+    for (const d of runTaskRules(s, today)) drafts.push({ ...d, orgId: d.orgId ?? s.orgId });
   }
   const createdIds: string[] = [];
   // A few thousand rows per INSERT keeps each statement far below PostgreSQL's parameter limit.

@@ -20,6 +20,7 @@ const categoryOf: Record<TaskKind, Category> = {
   course_dropout_risk: 'course',
   assign_coordinator: 'identity',
   consent_expiring: 'identity',
+  referral_unacknowledged: 'referral',
 };
 const isTaskKind = (k: string): k is TaskKind => (taskKinds as readonly string[]).includes(k);
 

@@ -139,6 +139,10 @@ const visitColumns = [
   'v.notes',
   'v.recorded_by',
   's.name as recorded_by_name',
+  'v.booked_at',
+  'v.booked_place',
+  'v.booked_with',
+  'bw.name as booked_with_name',
 ] as const;
 
 export type VisitRow = Pick<
@@ -169,7 +173,10 @@ export type VisitRow = Pick<
   | 'hearing_done'
   | 'notes'
   | 'recorded_by'
-> & { recorded_by_name: string | null };
+  | 'booked_at'
+  | 'booked_place'
+  | 'booked_with'
+> & { recorded_by_name: string | null; booked_with_name: string | null };
 
 export async function listVisits(
   tx: Tx,
@@ -178,6 +185,7 @@ export async function listVisits(
   let query = tx
     .selectFrom('child_visit as v')
     .leftJoin('staff_user as s', 's.id', 'v.recorded_by')
+    .leftJoin('staff_user as bw', 'bw.id', 'v.booked_with')
     .select(visitColumns)
     .where('v.family_id', '=', q.familyId)
     .where('v.org_id', '=', q.orgId);
@@ -189,6 +197,7 @@ export async function findVisit(tx: Tx, visitId: string): Promise<VisitRow | und
   return tx
     .selectFrom('child_visit as v')
     .leftJoin('staff_user as s', 's.id', 'v.recorded_by')
+    .leftJoin('staff_user as bw', 'bw.id', 'v.booked_with')
     .select(visitColumns)
     .where('v.id', '=', visitId)
     .executeTakeFirst();
@@ -220,6 +229,8 @@ export async function timelineVisits(tx: Tx, familyId: string) {
       'v.window_end',
       'v.done_on',
       'v.place',
+      'v.booked_at',
+      'v.booked_place',
       'p.given_name',
     ])
     .where('v.family_id', '=', familyId)

@@ -1,11 +1,14 @@
 import {
   addTargetedVisitBody,
+  bookVisitBody,
   childVisit,
   listChildVisitsQuery,
   recordVisitBody,
   recordVisitResult,
   updateVisitProgrammeBody,
   uuid,
+  visitCalendar,
+  visitCalendarQuery,
   visitProgramme,
   visitProgrammeQuery,
 } from '@familiespor/contracts';
@@ -13,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readProblems, writeProblems } from '../../http/responses';
 import type { Deps } from '../../use-case';
+import { bookVisit, cancelVisitBooking, listMyVisitCalendar } from './visit-booking.service';
 import { getVisitProgramme, updateVisitProgramme } from './visit-programme.service';
 import { addTargetedVisit, listChildVisits, recordVisit } from './visits.service';
 
@@ -108,5 +112,60 @@ export const visitsRoutes =
         },
       },
       async (req) => recordVisit(deps, req.ctx, req.params.visitId, req.body),
+    );
+    app.put(
+      '/api/visits/:visitId/booking',
+      {
+        config: staff,
+        schema: {
+          operationId: 'bookVisit',
+          tags: ['visits'],
+          summary: 'Book a planned visit with the family: time, place and the health visitor who will come',
+          description:
+            'The health visitor defaults to the caller; another must be an active health visitor of the ' +
+            'municipality. Booking again replaces the booking. A time outside the visit’s window is kept and ' +
+            'flagged (`bookingOutsideWindow`); a time in the past is 400, a visit no longer planned 409.',
+          ...write,
+          params: visitParams,
+          body: bookVisitBody,
+          response: { 200: childVisit, ...writeProblems },
+        },
+      },
+      async (req) => bookVisit(deps, req.ctx, req.params.visitId, req.body),
+    );
+    app.delete(
+      '/api/visits/:visitId/booking',
+      {
+        config: staff,
+        schema: {
+          operationId: 'cancelVisitBooking',
+          tags: ['visits'],
+          summary: 'Call off the booked time; the visit stays planned, to be booked again',
+          ...write,
+          params: visitParams,
+          response: { 200: childVisit, ...writeProblems },
+        },
+      },
+      async (req) => cancelVisitBooking(deps, req.ctx, req.params.visitId),
+    );
+    app.get(
+      '/api/visits/calendar',
+      {
+        config: staff,
+        schema: {
+          operationId: 'listMyVisitCalendar',
+          tags: ['visits'],
+          summary: 'The health visitor’s week: her booked visits, and her families’ visits still to book',
+          description:
+            'An ISO week (`2026-W48`; default the current week in Europe/Copenhagen). `booked`: the planned ' +
+            'visits booked with the caller from Monday 00:00 to the next Monday 00:00 Copenhagen time. ' +
+            '`toBook`: planned visits without a booking whose window overlaps the week, of the families the ' +
+            'caller coordinates or whose district is one of her units, soonest window end first (at most 50; ' +
+            '`toBookTotal` counts them all).',
+          querystring: visitCalendarQuery,
+          response: { 200: visitCalendar, ...readProblems },
+        },
+      },
+      async (req) => listMyVisitCalendar(deps, req.ctx, req.query),
     );
   };

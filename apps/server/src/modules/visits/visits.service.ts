@@ -1,5 +1,5 @@
-import type { addTargetedVisitBody, ChildVisit, RecordVisitBody } from '@familiespor/contracts';
-import { checkMeasurement, copenhagenDate, type Measurement } from '@familiespor/domain';
+import type { addTargetedVisitBody, ChildVisit, RecordVisitBody, VisitBooking } from '@familiespor/contracts';
+import { checkMeasurement, copenhagenDate, isOutsideWindow, type Measurement } from '@familiespor/domain';
 import type { z } from 'zod';
 import { authorize } from '../../access/policy';
 import type { RequestContext } from '../../access/request-context';
@@ -9,10 +9,36 @@ import { ConflictError, type FieldError, InputError, NotFoundError } from '../..
 import { type Deps, runUseCase } from '../../use-case';
 import { familyFacts } from '../families/family-detail';
 import { runTaskRulesAfterChange, settleVisitTask } from '../tasks/task-triggers';
+import './visit-booking-relationship';
 import './visits-timeline.sources';
 import * as repo from './visits.repo';
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+type BookingColumns = Pick<
+  repo.VisitRow,
+  'booked_at' | 'booked_place' | 'booked_with' | 'booked_with_name' | 'window_start' | 'window_end'
+>;
+
+/** The booking of a visit row, and whether its Danish day lies outside the window. */
+export function bookingOf(v: BookingColumns): {
+  booking: VisitBooking | null;
+  bookingOutsideWindow: boolean;
+} {
+  if (!v.booked_at || !v.booked_place || !v.booked_with)
+    return { booking: null, bookingOutsideWindow: false };
+  return {
+    booking: {
+      at: v.booked_at.toISOString(),
+      place: v.booked_place,
+      healthVisitor: { id: v.booked_with, name: v.booked_with_name ?? '' },
+    },
+    bookingOutsideWindow: isOutsideWindow(copenhagenDate(v.booked_at), {
+      start: v.window_start,
+      end: v.window_end,
+    }),
+  };
+}
 
 export function toVisit(v: repo.VisitRow): ChildVisit {
   return {
@@ -44,10 +70,11 @@ export function toVisit(v: repo.VisitRow): ChildVisit {
             recordedBy: v.recorded_by ? { id: v.recorded_by, name: v.recorded_by_name ?? '' } : null,
           }
         : null,
+    ...bookingOf(v),
   };
 }
 
-async function readVisit(tx: Tx, visitId: string): Promise<ChildVisit> {
+export async function readVisit(tx: Tx, visitId: string): Promise<ChildVisit> {
   const row = await repo.findVisit(tx, visitId);
   if (!row) throw new NotFoundError('The visit');
   return toVisit(row);

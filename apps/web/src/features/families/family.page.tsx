@@ -12,8 +12,12 @@ import { NameList } from '../../components/name-list.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
+import { ConcernReportLink } from '../concern-reports/concern-link.component';
+import { FamilyConsents } from '../consent/family-consents.component';
+import { HandoverLink } from '../handovers/handover-link.component';
 import { canOpen } from '../home/staff-pages';
 import { FamilyOffers } from '../offers/family-offers.component';
+import { ReferralLink } from '../referrals/referral-link.component';
 import { useStageWords } from '../timeline/stage-words.hook';
 import { Timeline } from '../timeline/timeline.component';
 import { HealthVisiting } from '../visits/health-visiting.component';
@@ -28,6 +32,7 @@ const backTo = {
   'uden-tovholder': { href: '/familier/uden-tovholder', key: 'withoutCoordinator' },
   soeg: { href: '/familier/soeg', key: 'searchFamilies' },
   'i-dag': { href: '/i-dag', key: 'today' },
+  'mellem-to-stole': { href: '/familier/mellem-to-stole', key: 'betweenChairs' },
 } as const;
 type Origin = keyof typeof backTo;
 const isOrigin = (v: string | null): v is Origin => v !== null && v in backTo;
@@ -194,6 +199,8 @@ export function FamilyPage({ me, familyId }: { me: StaffMe; familyId: string }) 
             ) : null}
           </section>
 
+          <FamilyConsents familyId={f.id} />
+
           <PregnanciesAndBirths family={f} />
 
           {activePregnancy && mayAct ? (
@@ -227,6 +234,11 @@ export function FamilyPage({ me, familyId }: { me: StaffMe; familyId: string }) 
         <div className="col-12 col-lg-4">
           <CoordinatorSection family={f} me={me} mayCoordinate={mayAct} onChanged={updated} />
           <Involvements family={f} />
+          {canOpen(me.roles, 'sendConcern') ? <ConcernReportLink familyId={f.id} /> : null}
+          {canOpen(me.roles, 'refer') ? <ReferralLink familyId={f.id} /> : null}
+          {canOpen(me.roles, 'writeHandover') && mayAct && f.members.some((m) => m.role === 'child') ? (
+            <HandoverLink familyId={f.id} />
+          ) : null}
         </div>
       </div>
     </>

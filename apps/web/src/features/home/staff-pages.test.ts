@@ -9,6 +9,8 @@ describe('the staff menu', () => {
       'myFamilies',
       'withoutCoordinator',
       'searchFamilies',
+      'myConcernReports',
+      'referrals',
       'offers',
       'myCohorts',
     ]);
@@ -17,15 +19,19 @@ describe('the staff menu', () => {
       'registerPregnancy',
       'searchFamilies',
       'birthImport',
+      'myConcernReports',
+      'referrals',
       'offers',
     ]);
-    expect(pagesFor(['course_facilitator'])).toEqual(['home', 'offers', 'myCohorts']);
+    expect(pagesFor(['course_facilitator'])).toEqual(['home', 'myConcernReports', 'offers', 'myCohorts']);
     expect(pagesFor(['org_admin'])).toEqual(['home', 'offers', 'users', 'units', 'accessMatrix']);
     expect(pagesFor(['platform_admin'])).toEqual(['home', 'offers', 'users', 'units']);
     expect(pagesFor(['programme_lead'])).toEqual([
       'home',
       'withoutCoordinator',
+      'betweenChairs',
       'searchFamilies',
+      'referrals',
       'offers',
       'planCohorts',
       'visitProgramme',
@@ -33,7 +39,20 @@ describe('the staff menu', () => {
       'accessMatrix',
     ]);
     expect(pagesFor(['analyst', 'programme_lead'])).toEqual(pagesFor(['programme_lead']));
-    expect(pagesFor(['daycare_educator'])).toEqual(['home', 'offers']);
+    expect(pagesFor(['daycare_educator'])).toEqual([
+      'home',
+      'receivedHandovers',
+      'myConcernReports',
+      'offers',
+    ]);
+    expect(pagesFor(['caseworker'])).toEqual([
+      'home',
+      'receivedHandovers',
+      'concernInbox',
+      'myConcernReports',
+      'referrals',
+      'offers',
+    ]);
   });
 
   it('keeps family pages from roles that see aggregates or configuration only', () => {

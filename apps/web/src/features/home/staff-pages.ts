@@ -1,14 +1,40 @@
 import type { StaffRole } from '../../api/api.types';
 
+/** Roles whose matrix cell for category concern lets them send a concern report (DESIGN §4). */
+const concernSenders = [
+  'midwife',
+  'health_visitor',
+  'family_counsellor',
+  'ngo_counsellor',
+  'caseworker',
+  'daycare_educator',
+  'course_facilitator',
+] as const satisfies readonly StaffRole[];
+
+/** Roles whose matrix cell for category referral lets them refer families and receive referrals. */
+const referrers = [
+  'midwife',
+  'health_visitor',
+  'family_counsellor',
+  'ngo_counsellor',
+  'caseworker',
+  'programme_lead',
+] as const satisfies readonly StaffRole[];
+
 /** The staff workspace's pages and the roles that use them (DESIGN §2). Only pages that exist. */
 export const staffPages = {
   home: { path: '/', roles: 'all' },
   today: { path: '/i-dag', roles: ['health_visitor'] },
   myFamilies: { path: '/familier/mine', roles: ['health_visitor'] },
   withoutCoordinator: { path: '/familier/uden-tovholder', roles: ['health_visitor', 'programme_lead'] },
+  betweenChairs: { path: '/familier/mellem-to-stole', roles: ['programme_lead'] },
   registerPregnancy: { path: '/graviditeter/ny', roles: ['midwife'] },
   searchFamilies: { path: '/familier/soeg', roles: ['health_visitor', 'midwife', 'programme_lead'] },
   birthImport: { path: '/foedselsanmeldelser', roles: ['midwife'] },
+  receivedHandovers: { path: '/overleveringer', roles: ['daycare_educator', 'caseworker'] },
+  concernInbox: { path: '/underretninger', roles: ['caseworker'] },
+  myConcernReports: { path: '/underretninger/mine', roles: concernSenders },
+  referrals: { path: '/henvisninger', roles: referrers },
   offers: { path: '/tilbud', roles: 'all' },
   myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
   planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
@@ -27,6 +53,12 @@ export const subPages = {
   cohort: ['health_visitor', 'course_facilitator', 'programme_lead'],
   /** The family page's visits and screenings (category health_visit and screening). */
   healthVisiting: ['health_visitor', 'programme_lead'],
+  /** "Henvis" from the family page (category referral). */
+  refer: referrers,
+  /** "Overlevering" from the family page (category handover, written by health visiting). */
+  writeHandover: ['health_visitor', 'programme_lead'],
+  /** "Send underretning", also from the family page. */
+  sendConcern: concernSenders,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type SubPage = keyof typeof subPages;
@@ -39,9 +71,14 @@ export const staffPageOrder: readonly StaffPage[] = [
   'today',
   'myFamilies',
   'withoutCoordinator',
+  'betweenChairs',
   'registerPregnancy',
   'searchFamilies',
   'birthImport',
+  'receivedHandovers',
+  'concernInbox',
+  'myConcernReports',
+  'referrals',
   'offers',
   'myCohorts',
   'planCohorts',

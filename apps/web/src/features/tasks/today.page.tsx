@@ -14,6 +14,7 @@ import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { healthTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
+import { VisitWeek } from '../visits/visit-week.component';
 import { taskKindOf, type WorklistSection, worklistSections, worklistSectionsOf } from './worklist';
 
 /** Complete, or cancel with a reason; the change goes into the task's history. */
@@ -155,7 +156,10 @@ function TaskList({
   );
 }
 
-/** "I dag": the health visitor's worklist — alerts first, then due today, overdue and coming. */
+/**
+ * "I dag": the health visitor's worklist — alerts first, then due today, overdue and coming —
+ * and her week of booked visits with those still to book.
+ */
 export function TodayPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -238,6 +242,8 @@ export function TodayPage() {
           )}
         </>
       ) : null}
+      {/* After the worklist: alerts and tasks come first; the week is planning. */}
+      <VisitWeek />
     </>
   );
 }

@@ -32,6 +32,7 @@ export const knownTaskKinds = [
   'consent_expiring',
   'plan_pregnancy_visit',
   'course_dropout_risk',
+  'referral_unacknowledged',
 ] as const;
 export type KnownTaskKind = (typeof knownTaskKinds)[number] | 'other';
 export const taskKindOf = (kind: string): KnownTaskKind =>

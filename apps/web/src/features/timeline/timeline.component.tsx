@@ -89,9 +89,38 @@ function useEntryWords() {
           detail: null,
         };
       }
+      // Consents (step 6): the details — what and why — are on the consents page and panel.
+      case 'consent_granted':
+      case 'consent_withdrawn':
+        return {
+          title: t(`timeline.kind.${e.kind}`, {
+            to: textParam(e, 'toOrganisation') ?? '',
+            from: textParam(e, 'fromOrganisation') ?? '',
+          }),
+          detail: null,
+        };
       case 'screening_epds':
       case 'screening_adbb':
         return { title: t(`timeline.kind.${e.kind}`), detail: null };
+      // Referrals and handovers (step 6): where it went and where it stands; the content is on
+      // the referral's and the handover's own pages.
+      case 'referral': {
+        const status = textParam(e, 'referralStatus');
+        return {
+          title: t('timeline.kind.referral', { to: textParam(e, 'to') ?? '' }),
+          detail: status && isReferralStatus(status) ? t(`timeline.referralStatus.${status}`) : null,
+        };
+      }
+      case 'handover_daycare':
+      case 'handover_specialised': {
+        const start = textParam(e, 'startDate');
+        return {
+          title: t(`timeline.kind.${e.kind}`, { child }),
+          detail: start
+            ? t('timeline.detail.handoverTo', { to: textParam(e, 'to') ?? '', date: fmt.date(start) })
+            : null,
+        };
+      }
       default: {
         const kind = e.kind;
         if (kind.startsWith('task_')) {
@@ -121,6 +150,10 @@ function useEntryWords() {
   };
 }
 
+const referralStatuses = ['requested', 'received', 'accepted', 'rejected', 'completed'] as const;
+const isReferralStatus = (s: string): s is (typeof referralStatuses)[number] =>
+  (referralStatuses as readonly string[]).includes(s);
+
 /** Task kinds the timeline has words for (the server's `task_<kind>` entries, staff only). */
 const taskKinds = [
   'visit_due',
@@ -130,6 +163,7 @@ const taskKinds = [
   'epds_referral',
   'adbb_repeat',
   'course_dropout_risk',
+  'referral_unacknowledged',
   'assign_coordinator',
   'consent_expiring',
 ] as const;

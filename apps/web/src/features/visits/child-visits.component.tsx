@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildVisit, FamilyDetail, FamilyMember } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
+import { useSession } from '../../app/session.hook';
 import { Alert } from '../../components/alert.component';
 import { Loading } from '../../components/loading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
+import { BookVisitForm, CancelBookingPanel, useBookingWords } from './book-visit.component';
 import { RecordVisitForm } from './record-visit.component';
 import { TargetedVisitForm } from './targeted-visit.component';
 import { type VisitStanding, visitStanding } from './visit-form';
@@ -16,6 +18,7 @@ const badge: Record<VisitStanding, string> = {
   done: 'badge-success',
   overdue: 'badge-error',
   due: 'badge-warning',
+  booked: 'badge-info',
   upcoming: 'badge-info',
   missed: 'badge-error',
   rescheduled: 'badge-info',
@@ -43,31 +46,108 @@ function RecordSummary({ visit }: { visit: ChildVisit }) {
   );
 }
 
-/** One child's visit plan: type, window and status, overdue marked; record or add a visit. */
+/** The booked time, place and health visitor of a planned visit; a day outside the window marked. */
+function BookingSummary({ visit }: { visit: ChildVisit }) {
+  const { t } = useTranslation();
+  const words = useBookingWords();
+  if (visit.status !== 'planned' || !visit.booking) return null;
+  return (
+    <span className="d-block fs-booking">
+      {t('visits.booking.summary', words(visit.booking))}
+      <span className="d-block fs-muted">
+        {t('visits.booking.with', { name: visit.booking.healthVisitor.name })}
+      </span>
+      {visit.bookingOutsideWindow ? (
+        <span className="badge badge-warning">{t('visits.booking.outsideBadge')}</span>
+      ) : null}
+    </span>
+  );
+}
+
+type Panel = { kind: 'record' | 'book' | 'unbook'; visit: ChildVisit };
+
+/**
+ * Book (or move, or call off) and record: what can be done with a planned visit. A booking is
+ * made with the health visitor who makes it, so only a health visitor books or moves one here;
+ * a programme lead may still call one off.
+ */
+function VisitActions({
+  visit,
+  mayBook,
+  open,
+}: {
+  visit: ChildVisit;
+  mayBook: boolean;
+  open: (kind: Panel['kind']) => void;
+}) {
+  const { t } = useTranslation();
+  if (visit.status !== 'planned') return null;
+  const which = <span className="sr-only">{` ${visit.name}`}</span>;
+  return (
+    <div className="fs-row-actions">
+      {visit.booking || !mayBook ? null : (
+        <button type="button" className="button button-secondary button-small" onClick={() => open('book')}>
+          {t('visits.booking.open')}
+          {which}
+        </button>
+      )}
+      <button type="button" className="button button-secondary button-small" onClick={() => open('record')}>
+        {t('visits.record.open')}
+        {which}
+      </button>
+      {visit.booking ? (
+        <>
+          {mayBook ? (
+            <button
+              type="button"
+              className="button button-tertiary button-small"
+              onClick={() => open('book')}
+            >
+              {t('visits.booking.move')}
+              {which}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button-tertiary button-small"
+            onClick={() => open('unbook')}
+          >
+            {t('visits.booking.cancel')}
+            {which}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** One child's visit plan: type, window and status, overdue marked; book, record or add a visit. */
 function ChildPlan({
   family,
   child,
   visits,
   mayAct,
+  mayBook,
   onChanged,
 }: {
   family: FamilyDetail;
   child: FamilyMember;
   visits: ChildVisit[];
   mayAct: boolean;
+  mayBook: boolean;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const today = copenhagenDate(new Date());
-  const [recording, setRecording] = useState<ChildVisit | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const name = fullName(child);
   const headingId = `visits-${child.personId.slice(0, 8)}`;
   const overdue = visits.filter((v) => visitStanding(v, today) === 'overdue').length;
   const done = (message: string) => {
-    setRecording(null);
+    setPanel(null);
     setAdding(false);
     setSaved(message);
     onChanged();
@@ -111,23 +191,19 @@ function ChildPlan({
                     <td>
                       <span className={`badge ${badge[standing]}`}>{t(`visits.standing.${standing}`)}</span>
                       <RecordSummary visit={v} />
+                      <BookingSummary visit={v} />
                     </td>
                     {mayAct ? (
                       <td>
-                        {v.status === 'planned' ? (
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            onClick={() => {
-                              setSaved(null);
-                              setAdding(false);
-                              setRecording(v);
-                            }}
-                          >
-                            {t('visits.record.open')}
-                            <span className="sr-only">{` ${v.name}`}</span>
-                          </button>
-                        ) : null}
+                        <VisitActions
+                          visit={v}
+                          mayBook={mayBook}
+                          open={(kind) => {
+                            setSaved(null);
+                            setAdding(false);
+                            setPanel({ kind, visit: v });
+                          }}
+                        />
                       </td>
                     ) : null}
                   </tr>
@@ -137,16 +213,33 @@ function ChildPlan({
           </table>
         </div>
       )}
-      {recording ? (
+      {panel?.kind === 'record' ? (
         <RecordVisitForm
-          key={recording.id}
-          visit={recording}
+          key={panel.visit.id}
+          visit={panel.visit}
           childName={name}
-          onClose={() => setRecording(null)}
+          onClose={() => setPanel(null)}
           onSaved={done}
         />
       ) : null}
-      {mayAct && !recording ? (
+      {panel?.kind === 'book' ? (
+        <BookVisitForm
+          key={`book-${panel.visit.id}`}
+          visit={panel.visit}
+          childName={name}
+          onClose={() => setPanel(null)}
+          onSaved={done}
+        />
+      ) : null}
+      {panel?.kind === 'unbook' && panel.visit.booking ? (
+        <CancelBookingPanel
+          key={`unbook-${panel.visit.id}`}
+          visit={{ ...panel.visit, booking: panel.visit.booking }}
+          onClose={() => setPanel(null)}
+          onCancelled={done}
+        />
+      ) : null}
+      {mayAct && !panel ? (
         adding ? (
           <TargetedVisitForm
             familyId={family.id}
@@ -176,6 +269,8 @@ function ChildPlan({
 export function ChildVisits({ family, mayAct }: { family: FamilyDetail; mayAct: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const session = useSession();
+  const mayBook = mayAct && session.data?.kind === 'staff' && session.data.roles.includes('health_visitor');
   const children = family.members.filter((m) => m.role === 'child');
   const visits = useQuery({
     queryKey: ['family', family.id, 'visits'],
@@ -185,6 +280,7 @@ export function ChildVisits({ family, mayAct }: { family: FamilyDetail; mayAct: 
     void client.invalidateQueries({ queryKey: ['family', family.id, 'visits'] });
     void client.invalidateQueries({ queryKey: ['family', family.id, 'timeline'] });
     void client.invalidateQueries({ queryKey: ['tasks'] });
+    void client.invalidateQueries({ queryKey: ['visits', 'calendar'] });
   };
   return (
     <section aria-labelledby="visits-heading" className="mb-6">
@@ -200,6 +296,7 @@ export function ChildVisits({ family, mayAct }: { family: FamilyDetail; mayAct: 
               child={c}
               visits={visits.data.filter((v) => v.childPersonId === c.personId)}
               mayAct={mayAct}
+              mayBook={mayBook}
               onChanged={changed}
             />
           ))

@@ -92,4 +92,26 @@ describe('the visit form', () => {
     );
     expect(visitStanding({ status: 'done', window: w('2026-10-01', '2026-10-05') }, today)).toBe('done');
   });
+
+  it('marks a planned visit with a time from today on as booked; a booked day passed counts by its window', () => {
+    const window = { start: '2026-11-20', due: '2026-11-25', end: '2026-11-25' };
+    const booking = (at: string) => ({
+      at,
+      place: 'home' as const,
+      healthVisitor: { id: 'h', name: 'Mette' },
+    });
+    expect(visitStanding({ status: 'planned', window, booking: booking(`${today}T15:00:00Z`) }, today)).toBe(
+      'booked',
+    );
+    // Outside the window (after its end) but still ahead: booked.
+    expect(
+      visitStanding({ status: 'planned', window, booking: booking('2026-12-01T09:00:00Z') }, '2026-11-27'),
+    ).toBe('booked');
+    expect(
+      visitStanding({ status: 'planned', window, booking: booking('2026-11-21T09:00:00Z') }, today),
+    ).toBe('due');
+    expect(visitStanding({ status: 'done', window, booking: booking(`${today}T15:00:00Z`) }, today)).toBe(
+      'done',
+    );
+  });
 });

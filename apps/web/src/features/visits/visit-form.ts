@@ -1,3 +1,4 @@
+import { copenhagenDate } from '@familiespor/domain';
 import type { ChildVisit, RecordVisitInput } from '../../api/api.types';
 
 /** What the "Registrér besøg" form holds: text as typed, so a half-typed number is kept. */
@@ -165,11 +166,26 @@ export function visitFieldOfPath(path: string): keyof VisitFormValues | null {
   return path.startsWith('topics.') ? 'otherTopics' : null;
 }
 
-export type VisitStanding = 'done' | 'overdue' | 'due' | 'upcoming' | 'missed' | 'rescheduled' | 'cancelled';
+export type VisitStanding =
+  | 'done'
+  | 'overdue'
+  | 'due'
+  | 'booked'
+  | 'upcoming'
+  | 'missed'
+  | 'rescheduled'
+  | 'cancelled';
 
-/** How a visit stands today: a planned visit whose window has ended is overdue. */
-export function visitStanding(visit: Pick<ChildVisit, 'status' | 'window'>, today: string): VisitStanding {
+/**
+ * How a visit stands today: a planned visit whose window has ended is overdue; one with a time
+ * booked from today on is booked; a booked day that has passed unrecorded counts by its window.
+ */
+export function visitStanding(
+  visit: Pick<ChildVisit, 'status' | 'window'> & { booking?: ChildVisit['booking'] },
+  today: string,
+): VisitStanding {
   if (visit.status !== 'planned') return visit.status;
+  if (visit.booking && copenhagenDate(new Date(visit.booking.at)) >= today) return 'booked';
   if (visit.window.end < today) return 'overdue';
   if (visit.window.start <= today) return 'due';
   return 'upcoming';

@@ -1,0 +1,29 @@
+import { copenhagenDate } from '@familiespor/domain';
+import { registerTimelineSource } from '../timeline/timeline.registry';
+import { timelineReferrals } from './referrals.repo';
+
+// Referrals in the red thread: the sender's record, category 'referral', dated the day it was
+// sent; the receiver and where it stands are its params (never the reason, which is the
+// professionals' words about the family).
+registerTimelineSource({
+  kind: 'referral',
+  categories: ['referral'],
+  async entries(tx, familyId) {
+    return (await timelineReferrals(tx, familyId)).map((r) => ({
+      id: `referral:${r.id}`,
+      kind: 'referral',
+      date: copenhagenDate(r.created_at),
+      window: null,
+      orgId: r.org_id,
+      category: 'referral' as const,
+      status: r.status === 'rejected' ? ('cancelled' as const) : ('done' as const),
+      params: {
+        to: r.to_offer_name ?? r.to_unit_name ?? r.to_org_name,
+        toOrganisation: r.to_org_name,
+        referralStatus: r.status,
+        urgency: r.urgency,
+        ackDueOn: r.ack_due_on,
+      },
+    }));
+  },
+});
