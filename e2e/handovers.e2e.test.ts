@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adult, childCpr, copenhagenDay, testSurname } from './family-data';
+import { copenhagenDay } from './family-data';
 import { apiAs, expectAccessible, hasChromium, loginAs, screenshot, useBrowser } from './fixtures';
+import { registerFamilyWithNewborn } from './health-family';
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 
@@ -11,47 +12,16 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' })
  * family sits between chairs until someone takes it.
  */
 async function familyWithChild() {
-  const surname = testSurname();
-  const mother = adult('female', 'Nadia', surname);
-  const father = adult('male', 'Jonas', surname);
-  const born = copenhagenDay(-65);
-  const midwife = await apiAs('midwife');
-  const family = await midwife.request<{ id: string; pregnancies?: { id: string }[] }>(
-    'POST',
-    '/api/pregnancies',
-    {
-      mother: {
-        cpr: mother.cpr,
-        givenName: mother.givenName,
-        familyName: mother.familyName,
-        firstTimeParent: true,
-      },
-      partner: {
-        role: 'father',
-        cpr: father.cpr,
-        givenName: father.givenName,
-        familyName: father.familyName,
-        firstTimeParent: true,
-      },
-      dueDate: copenhagenDay(0),
-      careLevel: 1,
-      address: { street: 'Engvej 9', postcode: '9991', city: 'Demoby', municipalityCode: '999' },
-      consent: { shareWithHealthVisiting: true, capturedHow: 'verbal' },
-    },
-  );
-  const hv = await apiAs('health_visitor');
-  const withChild = await hv.request<{ members: { personId: string; role: string }[] }>(
-    'POST',
-    `/api/families/${family.id}/births`,
-    {
-      ...(family.pregnancies?.[0] ? { pregnancyId: family.pregnancies[0].id } : {}),
-      child: { cpr: childCpr(born, 'male'), givenName: 'Elias', familyName: surname, sex: 'male' },
-      birthTime: `${born}T08:30:00+01:00`,
-      dischargeTime: `${born}T18:00:00+01:00`,
-    },
-  );
-  const motherId = withChild.members.find((m) => m.role === 'mother')?.personId;
-  const childId = withChild.members.find((m) => m.role === 'child')?.personId;
+  const family = await registerFamilyWithNewborn({
+    parents: { mother: 'Nadia', father: 'Jonas' },
+    street: 'Engvej 9',
+    child: { givenName: 'Elias', sex: 'male' },
+    birthTime: '08:30',
+    dischargeTime: '18:00',
+  });
+  const { surname, mother, hv } = family;
+  const motherId = family.members.find((m) => m.role === 'mother')?.personId;
+  const childId = family.members.find((m) => m.role === 'child')?.personId;
   // EPDS 27 (item 10 "Aldrig"): at or above the cut-off, no follow-up done yet.
   await hv.request('POST', '/api/screenings', {
     familyId: family.id,

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adult, childCpr, copenhagenDay, testSurname } from './family-data';
+import { copenhagenDay } from './family-data';
 import {
-  apiAs,
   chooseLanguage,
   demoPassword,
   expectAccessible,
@@ -11,6 +10,7 @@ import {
   screenshot,
   useBrowser,
 } from './fixtures';
+import { registerFamilyWithNewborn } from './health-family';
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const familyUrl = (url: URL) => /^\/familier\/[0-9a-f-]{36}$/.test(url.pathname);
@@ -42,42 +42,15 @@ async function answerEpds(page: Page, answers: number[]) {
  * come from the task rules, which run after a change or at night, not at seeding.
  */
 async function familyWithTwoMonthVisitDue() {
-  const surname = testSurname();
-  const mother = adult('female', 'Rikke', surname);
-  const father = adult('male', 'Thomas', surname);
-  const born = copenhagenDay(-65);
-  const midwife = await apiAs('midwife');
-  const family = await midwife.request<{ id: string; pregnancies?: { id: string }[] }>(
-    'POST',
-    '/api/pregnancies',
-    {
-      mother: {
-        cpr: mother.cpr,
-        givenName: mother.givenName,
-        familyName: mother.familyName,
-        firstTimeParent: true,
-      },
-      partner: {
-        role: 'father',
-        cpr: father.cpr,
-        givenName: father.givenName,
-        familyName: father.familyName,
-        firstTimeParent: true,
-      },
-      dueDate: copenhagenDay(0),
-      careLevel: 1,
-      address: { street: 'Engvej 7', postcode: '9991', city: 'Demoby', municipalityCode: '999' },
-      consent: { shareWithHealthVisiting: true, capturedHow: 'verbal' },
-    },
-  );
-  const hv = await apiAs('health_visitor');
-  await hv.request('POST', `/api/families/${family.id}/births`, {
-    ...(family.pregnancies?.[0] ? { pregnancyId: family.pregnancies[0].id } : {}),
-    child: { cpr: childCpr(born, 'female'), givenName: 'Alma', familyName: surname, sex: 'female' },
-    birthTime: `${born}T08:30:00+01:00`,
-    dischargeTime: `${born}T18:00:00+01:00`,
+  const family = await registerFamilyWithNewborn({
+    parents: { mother: 'Rikke', father: 'Thomas' },
+    street: 'Engvej 7',
+    child: { givenName: 'Alma', sex: 'female' },
+    birthTime: '08:30',
+    dischargeTime: '18:00',
     birthplace: 'Fødeafdelingen, Demo Hospital',
   });
+  const { surname, mother, father, hv } = family;
   const candidates = await hv.request<{ id: string; name: string }[]>(
     'GET',
     `/api/families/${family.id}/coordinator-candidates`,

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adult, childCpr, copenhagenDay, testSurname } from './family-data';
+import { copenhagenDay } from './family-data';
 import {
-  apiAs,
   chooseLanguage,
   expectAccessible,
   focused,
@@ -11,6 +10,7 @@ import {
   screenshot,
   useBrowser,
 } from './fixtures';
+import { registerFamilyWithNewborn } from './health-family';
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const familyUrl = (url: URL) => /^\/familier\/[0-9a-f-]{36}$/.test(url.pathname);
@@ -29,44 +29,16 @@ const dayHeading = (date: string) =>
  * more weeks.
  */
 async function familyWithTwoMonthVisitOpen() {
-  const surname = testSurname();
-  const mother = adult('female', 'Nadia', surname);
-  const father = adult('male', 'Jonas', surname);
-  const born = copenhagenDay(-65);
-  const midwife = await apiAs('midwife');
-  const family = await midwife.request<{ id: string; pregnancies?: { id: string }[] }>(
-    'POST',
-    '/api/pregnancies',
-    {
-      mother: {
-        cpr: mother.cpr,
-        givenName: mother.givenName,
-        familyName: mother.familyName,
-        firstTimeParent: true,
-      },
-      partner: {
-        role: 'father',
-        cpr: father.cpr,
-        givenName: father.givenName,
-        familyName: father.familyName,
-        firstTimeParent: true,
-      },
-      dueDate: copenhagenDay(0),
-      careLevel: 1,
-      address: { street: 'Mosevej 3', postcode: '9991', city: 'Demoby', municipalityCode: '999' },
-      consent: { shareWithHealthVisiting: true, capturedHow: 'verbal' },
-    },
-  );
-  const hv = await apiAs('health_visitor');
-  await hv.request('POST', `/api/families/${family.id}/births`, {
-    ...(family.pregnancies?.[0] ? { pregnancyId: family.pregnancies[0].id } : {}),
-    child: { cpr: childCpr(born, 'male'), givenName: 'Oskar', familyName: surname, sex: 'male' },
-    birthTime: `${born}T10:15:00+01:00`,
-    dischargeTime: `${born}T20:00:00+01:00`,
+  const { id, surname, mother, father } = await registerFamilyWithNewborn({
+    parents: { mother: 'Nadia', father: 'Jonas' },
+    street: 'Mosevej 3',
+    child: { givenName: 'Oskar', sex: 'male' },
+    birthTime: '10:15',
+    dischargeTime: '20:00',
     birthplace: 'Fødeafdelingen, Demo Hospital',
   });
   return {
-    id: family.id,
+    id,
     names: `${mother.givenName} ${surname} & ${father.givenName} ${surname}`,
     heading: `${mother.givenName} ${surname} og ${father.givenName} ${surname}`,
   };

@@ -1,4 +1,4 @@
-import type { VisitCalendar } from '@familiespor/contracts';
+import type { ChildVisit, VisitCalendar } from '@familiespor/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema';
 import { inScope } from '../src/db/scope';
@@ -20,6 +20,10 @@ export async function calendarOf(session: Session, week?: string): Promise<Visit
 }
 
 export const visitIds = (list: readonly { visitId: string }[]) => list.map((v) => v.visitId);
+
+/** The visit of the child's programme with this key ('week-1', '2-month', …); the test knows it is there. */
+export const visitByKey = (visits: ChildVisit[], key: string) =>
+  visits.find((v) => v.key === key) as ChildVisit;
 
 /** The booking columns of a family's visits, to show that a refused request wrote nothing. */
 export function bookingRows(db: Kysely<DB>, familyId: string) {

@@ -34,14 +34,17 @@ export async function orgIsInvolved(tx: Tx, orgId: string, familyId: string): Pr
   return row !== undefined;
 }
 
-/** A consent in force now that lets `category` flow from `fromOrgId` to `toOrgId` for this family. */
+/**
+ * A consent in force now that lets `category` flow from `fromOrgId` to `toOrgId` for this family.
+ * The latest captured wins; its end date is what a referral shows as how long it is covered.
+ */
 export async function findConsentInForce(
   tx: Tx,
   q: { familyId: string; fromOrgId: string; toOrgId: string; category: string; now: Date },
 ) {
   return tx
     .selectFrom('consent')
-    .select('id')
+    .select(['id', 'valid_to'])
     .where('family_id', '=', q.familyId)
     .where('from_org_id', '=', q.fromOrgId)
     .where('to_org_id', '=', q.toOrgId)

@@ -15,7 +15,7 @@ import {
 import { requireStaff } from '../../access/admin-policy';
 import { authorize, decide } from '../../access/policy';
 import type { RequestContext, StaffPrincipal } from '../../access/request-context';
-import { writeAudit } from '../../audit/write-audit';
+import { type AuditInput, writeAudit } from '../../audit/write-audit';
 import { asSystem, type Tx } from '../../db/scope';
 import { ConflictError, type FieldError, ForbiddenError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
@@ -79,13 +79,33 @@ function toHandover(r: repo.HandoverRow): Handover {
 const staffOf = (ctx: RequestContext, entityId?: string) =>
   requireStaff(ctx, { attempted: 'read', entityType: 'handover', entityId: entityId ?? null });
 
-/** The handover as the policy sees it: the receiving unit's staff read it as 'received'. */
-async function authorizeRead(
+type HandoverOwner = NonNullable<Awaited<ReturnType<typeof repo.findHandoverOwner>>>;
+
+async function readHandover(tx: Tx, handoverId: string): Promise<Handover> {
+  const row = await repo.findHandover(tx, handoverId);
+  if (!row) throw new NotFoundError('The handover');
+  return toHandover(row);
+}
+
+/** An event on one handover is logged against the child, with the sending organisation's data. */
+async function auditHandover(
   tx: Tx,
   ctx: RequestContext,
-  p: StaffPrincipal,
-  owner: NonNullable<Awaited<ReturnType<typeof repo.findHandoverOwner>>>,
+  owner: HandoverOwner,
+  entry: Pick<AuditInput, 'action' | 'basis' | 'consentId' | 'detail'>,
 ) {
+  await writeAudit(tx, ctx, {
+    ...entry,
+    entityType: 'handover',
+    entityId: owner.id,
+    familyId: owner.family_id,
+    personId: owner.child_person_id,
+    dataOrgId: owner.org_id,
+  });
+}
+
+/** The handover as the policy sees it: the receiving unit's staff read it as 'received'. */
+async function authorizeRead(tx: Tx, ctx: RequestContext, p: StaffPrincipal, owner: HandoverOwner) {
   const received = p.unitIds.includes(owner.to_unit_id);
   const d = await authorize(tx, ctx, 'read', {
     orgId: owner.org_id,
@@ -267,9 +287,7 @@ export async function createHandover(
         consent: consent.consentId ? 'register' : 'on_handover',
       },
     });
-    const row = await repo.findHandover(tx, id);
-    if (!row) throw new NotFoundError('The handover');
-    return toHandover(row);
+    return readHandover(tx, id);
   });
 }
 
@@ -280,19 +298,9 @@ export async function getHandover(deps: Deps, ctx: RequestContext, handoverId: s
     const owner = await asSystem(tx, () => repo.findHandoverOwner(tx, handoverId));
     if (!owner) throw new NotFoundError('The handover');
     const { d } = await authorizeRead(tx, ctx, p, owner);
-    const row = await repo.findHandover(tx, handoverId);
-    if (!row) throw new NotFoundError('The handover');
-    await writeAudit(tx, ctx, {
-      action: 'read',
-      entityType: 'handover',
-      entityId: handoverId,
-      familyId: owner.family_id,
-      personId: owner.child_person_id,
-      dataOrgId: owner.org_id,
-      basis: d.basis,
-      consentId: d.consentId ?? null,
-    });
-    return toHandover(row);
+    const handover = await readHandover(tx, handoverId);
+    await auditHandover(tx, ctx, owner, { action: 'read', basis: d.basis, consentId: d.consentId ?? null });
+    return handover;
   });
 }
 
@@ -356,20 +364,13 @@ export async function acknowledgeHandover(
     if (owner.status !== 'sent') throw new ConflictError('The handover has been acknowledged already');
     const done = await repo.acknowledgeHandover(tx, handoverId, p.userId, ctx.now);
     if (!done) throw new ConflictError('The handover has been acknowledged already');
-    await writeAudit(tx, ctx, {
+    await auditHandover(tx, ctx, owner, {
       action: 'update',
-      entityType: 'handover',
-      entityId: handoverId,
-      familyId: owner.family_id,
-      personId: owner.child_person_id,
-      dataOrgId: owner.org_id,
       basis: d.basis,
       consentId: d.consentId ?? owner.consent_id ?? null,
       detail: { acknowledged: true },
     });
-    const row = await repo.findHandover(tx, handoverId);
-    if (!row) throw new NotFoundError('The handover');
-    return toHandover(row);
+    return readHandover(tx, handoverId);
   });
 }
 

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit/write-audit';
 import { asSystem } from '../../db/scope';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
+import { findConsentInForce } from '../families/family-access.repo';
 import { familyFacts } from '../families/family-detail';
 import './referral-access';
 import './referrals-timeline.sources';
@@ -148,7 +149,7 @@ export async function getReferralCoverage(
         categories.push({ category, coveredBy: 'own_org', consentId: null, validTo: null });
         continue;
       }
-      const c = await repo.findConsentInForce(tx, {
+      const c = await findConsentInForce(tx, {
         familyId,
         fromOrgId: p.orgId,
         toOrgId: toOrganisationId,

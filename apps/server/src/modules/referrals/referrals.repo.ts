@@ -51,25 +51,6 @@ export async function findPartnershipDeadline(tx: Tx, a: string, b: string): Pro
   return row?.ack_deadline_working_days ?? null;
 }
 
-/** The consent in force that lets one category of the family go from one organisation to another. */
-export async function findConsentInForce(
-  tx: Tx,
-  q: { familyId: string; fromOrgId: string; toOrgId: string; category: string; now: Date },
-) {
-  return tx
-    .selectFrom('consent')
-    .select(['id', 'valid_to'])
-    .where('family_id', '=', q.familyId)
-    .where('from_org_id', '=', q.fromOrgId)
-    .where('to_org_id', '=', q.toOrgId)
-    .where((eb) => eb(eb.val(q.category), '=', eb.fn.any('categories')))
-    .where('withdrawn_at', 'is', null)
-    .where('valid_from', '<=', q.now)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', q.now)]))
-    .orderBy('captured_at', 'desc')
-    .executeTakeFirst();
-}
-
 // ---- Writing
 
 export async function insertReferral(tx: Tx, row: Insertable<ReferralTable>) {

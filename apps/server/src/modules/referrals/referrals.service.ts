@@ -19,6 +19,7 @@ import type { ReferralAttachmentTable } from '../../db/schema';
 import { asSystem, type Tx } from '../../db/scope';
 import { ConflictError, type FieldError, ForbiddenError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
+import { findConsentInForce } from '../families/family-access.repo';
 import { familyFacts } from '../families/family-detail';
 import { runTaskRulesAfterChange } from '../tasks/task-triggers';
 import { closeTask, findOpenTaskByKey } from '../tasks/tasks.repo';
@@ -119,7 +120,7 @@ async function attachmentBases(
       out.push({ category: a.category, recordIds: a.recordIds, basis: 'own_org', consentId: null });
       continue;
     }
-    const consent = await repo.findConsentInForce(tx, {
+    const consent = await findConsentInForce(tx, {
       familyId: body.familyId,
       fromOrgId: p.orgId,
       toOrgId,

@@ -12,13 +12,12 @@ import { requireStaff } from '../../access/admin-policy';
 import { authorize } from '../../access/policy';
 import type { RequestContext } from '../../access/request-context';
 import { writeAudit } from '../../audit/write-audit';
-import { asSystem, type Tx } from '../../db/scope';
+import type { Tx } from '../../db/scope';
 import { ConflictError, type FieldError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import './visit-booking-relationship';
 import * as bookings from './visit-booking.repo';
-import { findVisitOwner } from './visits.repo';
-import { bookingOf, readVisit } from './visits.service';
+import { authorizeVisitWrite, bookingOf, readVisit } from './visits.service';
 
 /** At most this many visits "to book" are listed; the total says how many there are. */
 const toBookLimit = 50;
@@ -34,19 +33,35 @@ const notPlanned = (status: string) =>
  */
 async function visitToBook(tx: Tx, ctx: RequestContext, visitId: string) {
   const p = requireStaff(ctx, { attempted: 'write', entityType: 'child_visit', entityId: visitId });
-  const owner = await asSystem(tx, () => findVisitOwner(tx, visitId));
-  if (!owner) throw new NotFoundError('The visit');
-  const d = await authorize(tx, ctx, 'write', {
-    orgId: owner.org_id,
-    category: 'health_visit',
-    familyId: owner.family_id,
-    entityType: 'child_visit',
-    entityId: visitId,
-  });
+  const { d } = await authorizeVisitWrite(tx, ctx, visitId);
   const visit = await bookings.findVisitForBooking(tx, visitId);
   if (!visit) throw new NotFoundError('The visit');
   if (visit.status !== 'planned') throw notPlanned(visit.status);
   return { p, d, visit };
+}
+
+type VisitToBook = Awaited<ReturnType<typeof visitToBook>>;
+
+/** Booking, rebooking and calling off all update the child's visit record, on the decision's basis. */
+async function auditBooking(
+  tx: Tx,
+  ctx: RequestContext,
+  visitId: string,
+  visit: VisitToBook['visit'],
+  d: VisitToBook['d'],
+  detail: Record<string, unknown>,
+) {
+  await writeAudit(tx, ctx, {
+    action: 'update',
+    entityType: 'child_visit',
+    entityId: visitId,
+    familyId: visit.family_id,
+    personId: visit.child_person_id,
+    dataOrgId: visit.org_id,
+    basis: d.basis,
+    consentId: d.consentId ?? null,
+    detail,
+  });
 }
 
 /**
@@ -95,22 +110,12 @@ export async function bookVisit(
       end: visit.window_end,
     });
     const rebooked = visit.booked_at !== null;
-    await writeAudit(tx, ctx, {
-      action: 'update',
-      entityType: 'child_visit',
-      entityId: visitId,
-      familyId: visit.family_id,
-      personId: visit.child_person_id,
-      dataOrgId: visit.org_id,
-      basis: d.basis,
-      consentId: d.consentId ?? null,
-      detail: {
-        booking: rebooked ? 'rebooked' : 'booked',
-        healthVisitorId: visitor.id,
-        outsideWindow,
-        // The booking it replaced, by whom it was to be made (the time is not repeated here).
-        ...(rebooked ? { replacedHealthVisitorId: visit.booked_with } : {}),
-      },
+    await auditBooking(tx, ctx, visitId, visit, d, {
+      booking: rebooked ? 'rebooked' : 'booked',
+      healthVisitorId: visitor.id,
+      outsideWindow,
+      // The booking it replaced, by whom it was to be made (the time is not repeated here).
+      ...(rebooked ? { replacedHealthVisitorId: visit.booked_with } : {}),
     });
     return readVisit(tx, visitId);
   });
@@ -130,16 +135,9 @@ export async function cancelVisitBooking(
       ]);
     }
     await bookings.clearBooking(tx, visitId);
-    await writeAudit(tx, ctx, {
-      action: 'update',
-      entityType: 'child_visit',
-      entityId: visitId,
-      familyId: visit.family_id,
-      personId: visit.child_person_id,
-      dataOrgId: visit.org_id,
-      basis: d.basis,
-      consentId: d.consentId ?? null,
-      detail: { booking: 'cancelled', healthVisitorId: visit.booked_with },
+    await auditBooking(tx, ctx, visitId, visit, d, {
+      booking: 'cancelled',
+      healthVisitorId: visit.booked_with,
     });
     return readVisit(tx, visitId);
   });

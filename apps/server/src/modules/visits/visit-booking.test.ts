@@ -9,7 +9,7 @@ import {
 import { describeEachDatabase, startTestApp, type TestEnv } from '../../../test/harness';
 import { familyWithNewborn, visitsOf } from '../../../test/health-visiting';
 import { expectProblem } from '../../../test/http';
-import { bookAs, bookingRows, calendarOf, unbookAs, visitIds } from '../../../test/visit-booking';
+import { bookAs, bookingRows, calendarOf, unbookAs, visitByKey, visitIds } from '../../../test/visit-booking';
 
 // The test clock stands at Monday 23 November 2026, 10:00 in Copenhagen: ISO week 2026-W48.
 // A child born 5 days ago (18 November) has its week-1 visit in the window 22–25 November.
@@ -26,15 +26,12 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
   const book = (visitId: string, body: Record<string, unknown>, session = s.sessions.healthVisitor) =>
     bookAs(session, visitId, body);
   const unbook = (visitId: string, session = s.sessions.healthVisitor) => unbookAs(session, visitId);
-  const calendar = calendarOf;
-  const byKey = (visits: ChildVisit[], key: string) => visits.find((v) => v.key === key) as ChildVisit;
-  const ids = visitIds;
   const rows = (familyId: string) => bookingRows(env.database.db, familyId);
 
   describe('bookVisit', () => {
     it('the health visitor books the week-1 visit at home: on the visit, in her week and in the timeline', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       expect(week1).toMatchObject({ booking: null, bookingOutsideWindow: false });
 
       const res = await book(week1.id, { at: '2026-11-24T10:00:00+01:00', place: 'home' });
@@ -64,12 +61,14 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
           }),
         }),
       ]);
-      expect(byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1').booking).toMatchObject({
-        place: 'home',
-      });
+      expect(visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1').booking).toMatchObject(
+        {
+          place: 'home',
+        },
+      );
 
       // Her week: this week by default (the clock's), Monday to Sunday.
-      const week = await calendar(s.sessions.healthVisitor);
+      const week = await calendarOf(s.sessions.healthVisitor);
       expect(week).toMatchObject({
         week: '2026-W48',
         previousWeek: '2026-W47',
@@ -95,8 +94,10 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
       });
       // Mother first, as lists name the family.
       expect(entry?.family.names.startsWith('Amira')).toBe(true);
-      expect(ids(week.toBook)).not.toContain(week1.id);
-      expect(ids((await calendar(s.sessions.healthVisitor, '2026-W49')).booked)).not.toContain(week1.id);
+      expect(visitIds(week.toBook)).not.toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor, '2026-W49')).booked)).not.toContain(
+        week1.id,
+      );
 
       // The family timeline puts the visit on the booked day, with the time and the place.
       const timeline = await s.sessions.healthVisitor.request('GET', `/api/families/${f.familyId}/timeline`);
@@ -115,7 +116,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
 
     it('booking again replaces the booking; a day outside the window is kept and flagged', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       expect((await book(week1.id, { at: '2026-11-25T13:30:00+01:00', place: 'clinic' })).statusCode).toBe(
         200,
       );
@@ -131,8 +132,10 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
         outsideWindow: true,
         replacedHealthVisitorId: s.users.healthVisitor.id,
       });
-      expect(ids((await calendar(s.sessions.healthVisitor, '2026-W48')).booked)).not.toContain(week1.id);
-      const next = await calendar(s.sessions.healthVisitor, '2026-W49');
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor, '2026-W48')).booked)).not.toContain(
+        week1.id,
+      );
+      const next = await calendarOf(s.sessions.healthVisitor, '2026-W49');
       expect(next.booked.find((v) => v.visitId === week1.id)).toMatchObject({
         bookingOutsideWindow: true,
         booking: { place: 'video' },
@@ -144,9 +147,9 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
 
     it('cancelVisitBooking calls the time off: the visit is to be booked again; twice is 409', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       await book(week1.id, { at: '2026-11-25T11:00:00+01:00', place: 'home' });
-      expect(ids((await calendar(s.sessions.healthVisitor)).toBook)).not.toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor)).toBook)).not.toContain(week1.id);
 
       const res = await unbook(week1.id);
       expect(res.statusCode, res.body).toBe(200);
@@ -161,15 +164,15 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
           }),
         }),
       ]);
-      const week = await calendar(s.sessions.healthVisitor);
-      expect(ids(week.booked)).not.toContain(week1.id);
-      expect(ids(week.toBook)).toContain(week1.id);
+      const week = await calendarOf(s.sessions.healthVisitor);
+      expect(visitIds(week.booked)).not.toContain(week1.id);
+      expect(visitIds(week.toBook)).toContain(week1.id);
       expect(expectProblem(await unbook(week1.id), 409, 'conflict').errors[0]?.code).toBe('not_booked');
     });
 
     it('books with another health visitor of the municipality: it is in her week, and she may open the family', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       const colleague = s.sessions.otherHealthVisitor; // Sundhedsplejen Syd: not the family's district
       expectProblem(await colleague.request('GET', `/api/families/${f.familyId}/visits`), 403);
 
@@ -180,8 +183,8 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ booking: { healthVisitor: { id: s.users.otherHealthVisitor.id } } });
-      expect(ids((await calendar(colleague)).booked)).toContain(week1.id);
-      expect(ids((await calendar(s.sessions.healthVisitor)).booked)).not.toContain(week1.id);
+      expect(visitIds((await calendarOf(colleague)).booked)).toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor)).booked)).not.toContain(week1.id);
       // The booking is her relationship to the family until it is called off.
       expect((await colleague.request('GET', `/api/families/${f.familyId}/visits`)).statusCode).toBe(200);
       expect((await unbook(week1.id)).statusCode).toBe(200);
@@ -190,7 +193,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
 
     it('a programme lead who is not a health visitor names the one who will visit', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       const lead = s.sessions.programmeLead;
       const unnamed = expectProblem(
         await book(week1.id, { at: '2026-11-24T12:00:00+01:00', place: 'home' }, lead),
@@ -210,7 +213,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
 
     it('only a planned visit can be booked or have its booking cancelled → 409', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       await book(week1.id, { at: '2026-11-23T14:00:00+01:00', place: 'home' });
       const done = await s.sessions.healthVisitor.request('POST', `/api/visits/${week1.id}/record`, {
         outcome: 'done',
@@ -228,7 +231,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
       expectProblem(await unbook(week1.id), 409, 'conflict');
       // A recorded visit keeps the booking it had, and leaves the calendar.
       expect((done.json() as { visit: ChildVisit }).visit.booking).toMatchObject({ place: 'home' });
-      expect(ids((await calendar(s.sessions.healthVisitor)).booked)).not.toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor)).booked)).not.toContain(week1.id);
       expect(await rows(f.familyId)).toEqual(before);
     });
   });
@@ -236,7 +239,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
   describe('bad input and forbidden access', () => {
     it('a car as place, a time without offset or in the past, an unknown health visitor → 400, nothing written', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       const before = await rows(f.familyId);
       const cases: [Record<string, unknown>, string, string?][] = [
         [{ at: '2026-11-24T10:00:00+01:00', place: 'car' }, 'place'],
@@ -281,7 +284,7 @@ describeEachDatabase('bookVisit and cancelVisitBooking: the booked time of a pla
 
     it('a midwife, an NGO counsellor or the other district’s health visitor cannot book → 403, audited, nothing written', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       const before = await rows(f.familyId);
       const body = { at: '2026-11-24T10:00:00+01:00', place: 'home' };
       for (const who of ['midwife', 'ngo', 'otherHealthVisitor'] as const) {

@@ -1,4 +1,4 @@
-import type { ChildVisit, VisitCalendar } from '@familiespor/contracts';
+import type { VisitCalendar } from '@familiespor/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditOfRequest,
@@ -10,7 +10,7 @@ import { buildStaffUser } from '../../../test/factories';
 import { describeEachDatabase, startTestApp, type TestEnv } from '../../../test/harness';
 import { familyWithNewborn, visitsOf } from '../../../test/health-visiting';
 import { expectProblem, login } from '../../../test/http';
-import { bookAs, calendarOf, visitIds } from '../../../test/visit-booking';
+import { bookAs, calendarOf, visitByKey, visitIds } from '../../../test/visit-booking';
 
 // The test clock stands at Monday 23 November 2026, 10:00 in Copenhagen: ISO week 2026-W48.
 // A child born 5 days ago (18 November) has its week-1 visit in the window 22–25 November and
@@ -27,19 +27,16 @@ describeEachDatabase('listMyVisitCalendar: the health visitor’s week', (kind) 
 
   const book = (visitId: string, body: Record<string, unknown>, session = s.sessions.healthVisitor) =>
     bookAs(session, visitId, body);
-  const calendar = calendarOf;
-  const byKey = (visits: ChildVisit[], key: string) => visits.find((v) => v.key === key) as ChildVisit;
-  const ids = visitIds;
 
   describe('what is booked, what is still to book, bad input and forbidden access', () => {
     it('lists her district’s planned, unbooked visits whose window overlaps the week, soonest end first', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
       const visits = await visitsOf(s.sessions.healthVisitor, f.familyId);
-      const [week1, week3] = [byKey(visits, 'week1'), byKey(visits, 'week3')];
+      const [week1, week3] = [visitByKey(visits, 'week1'), visitByKey(visits, 'week3')];
 
-      const w48 = await calendar(s.sessions.healthVisitor, '2026-W48');
-      expect(ids(w48.toBook)).toContain(week1.id);
-      expect(ids(w48.toBook)).not.toContain(week3.id); // 6–12 December
+      const w48 = await calendarOf(s.sessions.healthVisitor, '2026-W48');
+      expect(visitIds(w48.toBook)).toContain(week1.id);
+      expect(visitIds(w48.toBook)).not.toContain(week3.id); // 6–12 December
       expect(w48.toBookTotal).toBeGreaterThanOrEqual(w48.toBook.length);
       const ends = w48.toBook.map((v) => v.window.end);
       expect(ends).toEqual([...ends].sort());
@@ -49,12 +46,14 @@ describeEachDatabase('listMyVisitCalendar: the health visitor’s week', (kind) 
         window: week1.window,
       });
 
-      const w50 = await calendar(s.sessions.healthVisitor, '2026-W50');
-      expect(ids(w50.toBook)).toContain(week3.id);
-      expect(ids(w50.toBook)).not.toContain(week1.id);
+      const w50 = await calendarOf(s.sessions.healthVisitor, '2026-W50');
+      expect(visitIds(w50.toBook)).toContain(week3.id);
+      expect(visitIds(w50.toBook)).not.toContain(week1.id);
 
       // The other district's health visitor has none of them, until she coordinates the family.
-      expect(ids((await calendar(s.sessions.otherHealthVisitor, '2026-W48')).toBook)).not.toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.otherHealthVisitor, '2026-W48')).toBook)).not.toContain(
+        week1.id,
+      );
       const assign = await s.sessions.healthVisitor.request(
         'PUT',
         `/api/families/${f.familyId}/coordinator`,
@@ -63,12 +62,14 @@ describeEachDatabase('listMyVisitCalendar: the health visitor’s week', (kind) 
         },
       );
       expect(assign.statusCode, assign.body).toBe(200);
-      expect(ids((await calendar(s.sessions.otherHealthVisitor, '2026-W48')).toBook)).toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.otherHealthVisitor, '2026-W48')).toBook)).toContain(
+        week1.id,
+      );
     });
 
     it('holds only her own bookings, from Monday 00:00 to Sunday 24:00 Copenhagen time', async () => {
       const f = await familyWithNewborn(env, s, { daysAgo: 5 });
-      const week1 = byKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
+      const week1 = visitByKey(await visitsOf(s.sessions.healthVisitor, f.familyId), 'week1');
       // A health visitor of the same district with her own calendar.
       const other = await buildStaffUser(env.database.db, s.municipality.id, {
         roles: ['health_visitor'],
@@ -77,14 +78,16 @@ describeEachDatabase('listMyVisitCalendar: the health visitor’s week', (kind) 
       const otherSession = await login(env.app, other.email, other.password);
       // Sunday 29 November 23:30 Copenhagen is 22:30 UTC: still week 48.
       await book(week1.id, { at: '2026-11-29T23:30:00+01:00', place: 'phone' });
-      expect(ids((await calendar(s.sessions.healthVisitor, '2026-W48')).booked)).toContain(week1.id);
-      expect(ids((await calendar(s.sessions.healthVisitor, '2026-W49')).booked)).not.toContain(week1.id);
-      const theirs = await calendar(otherSession, '2026-W48');
-      expect(ids(theirs.booked)).toEqual([]);
-      expect(ids(theirs.toBook)).not.toContain(week1.id); // booked: no longer to book, for anyone
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor, '2026-W48')).booked)).toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor, '2026-W49')).booked)).not.toContain(
+        week1.id,
+      );
+      const theirs = await calendarOf(otherSession, '2026-W48');
+      expect(visitIds(theirs.booked)).toEqual([]);
+      expect(visitIds(theirs.toBook)).not.toContain(week1.id); // booked: no longer to book, for anyone
       // Monday 30 November 00:00 Copenhagen is 29 November 23:00 UTC: week 49.
       await book(week1.id, { at: '2026-11-29T23:00:00Z', place: 'phone' });
-      expect(ids((await calendar(s.sessions.healthVisitor, '2026-W49')).booked)).toContain(week1.id);
+      expect(visitIds((await calendarOf(s.sessions.healthVisitor, '2026-W49')).booked)).toContain(week1.id);
     });
 
     it('reads are audited once per request, with the families listed', async () => {

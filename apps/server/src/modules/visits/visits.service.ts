@@ -142,6 +142,24 @@ function checkDoneVisit(
 }
 
 /**
+ * Changing a visit — recording it, booking it — is `write health_visit` on the municipality's
+ * record, with a relationship to the family. The owner is looked up as the system so that a
+ * visit the caller may not see is refused by the decision, not hidden as missing.
+ */
+export async function authorizeVisitWrite(tx: Tx, ctx: RequestContext, visitId: string) {
+  const owner = await asSystem(tx, () => repo.findVisitOwner(tx, visitId));
+  if (!owner) throw new NotFoundError('The visit');
+  const d = await authorize(tx, ctx, 'write', {
+    orgId: owner.org_id,
+    category: 'health_visit',
+    familyId: owner.family_id,
+    entityType: 'child_visit',
+    entityId: visitId,
+  });
+  return { owner, d };
+}
+
+/**
  * The health visitor records a visit: done (with measurements checked for the child's age),
  * missed (rescheduled into a new window, or left missed) or cancelled.
  */
@@ -152,15 +170,7 @@ export async function recordVisit(
   body: RecordVisitBody,
 ): Promise<{ visit: ChildVisit; rescheduledTo: ChildVisit | null }> {
   return runUseCase(deps, ctx, async (tx) => {
-    const owner = await asSystem(tx, () => repo.findVisitOwner(tx, visitId));
-    if (!owner) throw new NotFoundError('The visit');
-    const d = await authorize(tx, ctx, 'write', {
-      orgId: owner.org_id,
-      category: 'health_visit',
-      familyId: owner.family_id,
-      entityType: 'child_visit',
-      entityId: visitId,
-    });
+    const { owner, d } = await authorizeVisitWrite(tx, ctx, visitId);
     if (owner.status !== 'planned') {
       throw new ConflictError('Only a planned visit can be recorded', [
         { path: 'outcome', code: 'visit_not_planned', message: `The visit is ${owner.status}` },

@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { applyProblemToForm, fieldOfPath, summaryEntries } from './field-errors';
+import { ApiError } from '../../api/api.client';
+import {
+  applyProblemToForm,
+  fieldErrorList,
+  fieldOfPath,
+  problemFieldErrors,
+  summaryEntries,
+} from './field-errors';
 
 describe('server field errors on the form', () => {
   it('find their field: itself, the longest field they lie under, or an alias', () => {
@@ -46,6 +53,46 @@ describe('server field errors on the form', () => {
     expect(entries).toEqual([
       { id: 'mother-cpr', text: 'fieldErrors.mother.cpr.custom' },
       { id: 'due-date', text: 'fieldErrors.dueDate.required' },
+    ]);
+  });
+
+  it('of a failed request land on the fields; the general alert is wanted only for what is left', () => {
+    const failed = (paths: string[]) =>
+      new ApiError(400, {
+        type: 'x',
+        title: 'x',
+        status: 400,
+        code: 'validation',
+        requestId: 'r',
+        errors: paths.map((path) => ({ path, code: 'too_small', message: 'm' })),
+      });
+    const fieldOf = (path: string) => (path === 'date' || path === 'time' ? path : null);
+    expect(problemFieldErrors(failed(['date']), fieldOf)).toEqual({
+      placed: [{ field: 'date', code: 'too_small' }],
+      unplaced: false,
+    });
+    expect(problemFieldErrors(failed(['date', 'body']), fieldOf).unplaced).toBe(true);
+    expect(problemFieldErrors(failed([]), fieldOf)).toEqual({ placed: [], unplaced: true });
+    expect(problemFieldErrors(new TypeError('offline'), fieldOf)).toEqual({ placed: [], unplaced: true });
+  });
+
+  it('kept as a list read per field, and the summary follows the form, not the list', () => {
+    const t = ((keys: string[]) => keys[0]) as unknown as TFunction;
+    const { err, entries } = fieldErrorList(
+      t,
+      [
+        { field: 'place', code: 'required' },
+        { field: 'date', code: 'too_small' },
+      ],
+      'booking',
+      ['date', 'time', 'place'],
+      (f) => `b-${f}`,
+    );
+    expect(err('time')).toBeUndefined();
+    expect(err('place')).toBe('fieldErrors.booking.place.required');
+    expect(entries).toEqual([
+      { id: 'b-date', text: 'fieldErrors.booking.date.too_small' },
+      { id: 'b-place', text: 'fieldErrors.booking.place.required' },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type FieldErrors, type FieldValues, get, type Path, type UseFormSetError } from 'react-hook-form';
+import { ApiError } from '../../api/api.client';
 import type { Problem } from '../../api/api.types';
 
 /**
@@ -48,7 +49,49 @@ export function applyProblemToForm<T extends FieldValues>(
   return all;
 }
 
+/**
+ * A failed request's field errors, on the fields `fieldOf` finds for their paths. `unplaced`
+ * says the form must also show the general alert: an error found no field, or none came at all,
+ * and the user would otherwise be left without a word.
+ */
+export function problemFieldErrors<F>(
+  error: unknown,
+  fieldOf: (path: string) => F | null,
+): { placed: { field: F; code: string }[]; unplaced: boolean } {
+  const problem = error instanceof ApiError ? error.problem : null;
+  const placed: { field: F; code: string }[] = [];
+  let rest = false;
+  for (const e of problem?.errors ?? []) {
+    const field = fieldOf(e.path);
+    if (field !== null) placed.push({ field, code: e.code });
+    else rest = true;
+  }
+  return { placed, unplaced: rest || placed.length === 0 };
+}
+
 export type SummaryEntry = { id: string; text: string };
+
+/**
+ * For forms that keep their errors as a list of { field, code }: each field's error text (the
+ * wording of `<group>.<field>`, see `fieldErrorText`), and the summary's lines in the form's order.
+ */
+export function fieldErrorList<F extends string>(
+  t: TFunction,
+  errors: readonly { field: F; code: string }[],
+  group: string,
+  order: readonly F[],
+  id: (field: F) => string,
+): { err: (field: F) => string | undefined; entries: SummaryEntry[] } {
+  const err = (f: F) => {
+    const e = errors.find((x) => x.field === f);
+    return e ? fieldErrorText(t, `${group}.${f}`, e.code) : undefined;
+  };
+  const entries = order.flatMap((f) => {
+    const text = err(f);
+    return text ? [{ id: id(f), text }] : [];
+  });
+  return { err, entries };
+}
 
 /** The error summary's lines, in the order the fields stand in the form. */
 export function summaryEntries<T extends FieldValues>(

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearch } from 'wouter';
+import { Link } from 'wouter';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
-import { Pagination } from '../../components/pagination.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { pageCount, usePageParam } from '../../components/page-param.hook';
+import { PagedList } from '../../components/paged-list.component';
 import { handoverTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
 import { handoversApi } from '../handovers/handovers.api';
@@ -29,8 +29,7 @@ export function BetweenChairsPage() {
   const ready = useTexts(handoverTexts);
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [location, navigate] = useLocation();
-  const page = Math.max(1, Number(new URLSearchParams(useSearch()).get('side')) || 1);
+  const { page, goTo } = usePageParam();
   const list = useQuery({
     queryKey: ['families', 'between-chairs', page],
     queryFn: () => handoversApi.betweenChairs({ limit: pageSize, offset: (page - 1) * pageSize }),
@@ -38,17 +37,20 @@ export function BetweenChairsPage() {
   });
   if (!ready) return <Loading />;
   const total = list.data?.total ?? 0;
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const totalPages = pageCount(total, pageSize);
   return (
     <>
       <PageHeading title={t('pages.betweenChairs.title')}>{t('pages.betweenChairs.title')}</PageHeading>
       <p className="font-lead">{t('betweenChairs.lead')}</p>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ProblemAlert error={list.error} /> : null}
-      {list.data ? (
-        total === 0 ? (
-          <p>{t('betweenChairs.none')}</p>
-        ) : (
+      <PagedList
+        query={list}
+        empty={total === 0}
+        none={<p>{t('betweenChairs.none')}</p>}
+        page={Math.min(page, totalPages)}
+        totalPages={totalPages}
+        onPage={goTo}
+      >
+        {(data) => (
           <>
             <p role="status">{t('betweenChairs.count', { count: total, total: fmt.number(total) })}</p>
             <div className="table--responsive-scroll">
@@ -66,7 +68,7 @@ export function BetweenChairsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.data.items.map((i) => (
+                  {data.items.map((i) => (
                     <tr key={i.family.id}>
                       <td>
                         {i.family.parents.map((p) => (
@@ -108,14 +110,9 @@ export function BetweenChairsPage() {
                 </tbody>
               </table>
             </div>
-            <Pagination
-              page={Math.min(page, totalPages)}
-              totalPages={totalPages}
-              onPage={(p) => navigate(p === 1 ? location : `${location}?side=${p}`)}
-            />
           </>
-        )
-      ) : null}
+        )}
+      </PagedList>
     </>
   );
 }

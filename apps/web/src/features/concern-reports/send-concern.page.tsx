@@ -3,12 +3,13 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
-import { ApiError } from '../../api/api.client';
 import type { FamilyDetail } from '../../api/api.types';
 import { familiesApi } from '../../api/families.api';
 import { Alert } from '../../components/alert.component';
-import { ErrorSummary } from '../../components/forms/error-summary.component';
+import { problemFieldErrors } from '../../components/forms/field-errors';
 import { RadioGroup, SelectField, TextArea, TextField } from '../../components/forms/fields.component';
+import { useFormSubmit } from '../../components/forms/form-submit.hook';
+import { ValidatedForm } from '../../components/forms/validated-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -84,9 +85,7 @@ export function SendConcernPage() {
   const familyId = new URLSearchParams(useSearch()).get('familie');
   const [v, setV] = useState<ConcernFormValues>(emptyConcernForm);
   const [errors, setErrors] = useState<ConcernFormErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const [sent, setSent] = useState<SentConcernReport | null>(null);
   const family = useQuery({
     queryKey: ['family', familyId],
@@ -111,32 +110,26 @@ export function SendConcernPage() {
   const entries = (Object.keys(errors) as ConcernField[]).map((f) => ({ id: id(f), text: err(f) ?? '' }));
 
   const submit = async () => {
-    setFailure(null);
     const result = concernBody(v, familyId);
     if ('errors' in result) {
       setErrors(result.errors);
-      setAttempt((n) => n + 1);
+      form.invalid();
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      setSent(await concernApi.send(result.body));
-    } catch (error) {
-      setAttempt((n) => n + 1);
-      const problem = error instanceof ApiError ? error.problem : null;
-      const mapped: ConcernFormErrors = {};
-      let rest = false;
-      for (const e of problem?.errors ?? []) {
-        const f = concernFieldOfPath(e.path);
-        if (!f) rest = true;
-        else mapped[f] = f === 'subject' ? 'subject' : isKnown(e.code) ? e.code : 'invalid';
-      }
-      setErrors(mapped);
-      if (rest || Object.keys(mapped).length === 0) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        setSent(await concernApi.send(result.body));
+      },
+      (error) => {
+        const { placed, unplaced } = problemFieldErrors(error, concernFieldOfPath);
+        const mapped: ConcernFormErrors = {};
+        for (const { field: f, code } of placed)
+          mapped[f] = f === 'subject' ? 'subject' : isKnown(code) ? code : 'invalid';
+        setErrors(mapped);
+        return unplaced;
+      },
+    );
   };
 
   const title = t('concern.send.title');
@@ -160,15 +153,7 @@ export function SendConcernPage() {
       <p className="font-lead">{t('concern.send.lead')}</p>
       <p>{t('concern.send.privacy')}</p>
       {family.isError ? <ProblemAlert error={family.error} /> : null}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary entries={entries} attempt={attempt} />
-        {failure ? <ProblemAlert error={failure} /> : null}
+      <ValidatedForm onSubmit={submit} entries={entries} status={form} submitLabel={t('concern.send.submit')}>
         {familyId && f ? (
           <>
             <p>{t('concern.send.forFamily', { family: familyName })}</p>
@@ -328,12 +313,7 @@ export function SendConcernPage() {
             onChange={(e) => set({ email: e.target.value })}
           />
         </fieldset>
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('concern.send.submit')}
-          </button>
-        </div>
-      </form>
+      </ValidatedForm>
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearch } from 'wouter';
+import { Link } from 'wouter';
 import { familiesApi } from '../../api/families.api';
-import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
-import { Pagination } from '../../components/pagination.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { pageCount, usePageParam } from '../../components/page-param.hook';
+import { PagedList } from '../../components/paged-list.component';
 import { useFormat } from '../../i18n/use-format.hook';
 import { FamilyTable } from './family-table.component';
 
@@ -15,27 +14,31 @@ const pageSize = 25;
 export function MyFamiliesPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [location, navigate] = useLocation();
-  const page = Math.max(1, Number(new URLSearchParams(useSearch()).get('side')) || 1);
+  const { page, goTo } = usePageParam();
   const families = useQuery({ queryKey: ['families', 'mine'], queryFn: familiesApi.mine });
   const list = families.data ?? [];
-  const totalPages = Math.max(1, Math.ceil(list.length / pageSize));
+  const totalPages = pageCount(list.length, pageSize);
   const current = Math.min(page, totalPages);
   return (
     <>
       <PageHeading title={t('pages.myFamilies.title')}>{t('pages.myFamilies.title')}</PageHeading>
       <p className="font-lead">{t('families.mine.lead')}</p>
-      {families.isPending ? <Loading /> : null}
-      {families.isError ? <ProblemAlert error={families.error} /> : null}
-      {families.data ? (
-        list.length === 0 ? (
+      <PagedList
+        query={families}
+        empty={list.length === 0}
+        none={
           <>
             <p>{t('families.mine.none')}</p>
             <p>
               <Link href="/familier/uden-tovholder">{t('families.mine.findSome')}</Link>
             </p>
           </>
-        ) : (
+        }
+        page={current}
+        totalPages={totalPages}
+        onPage={goTo}
+      >
+        {() => (
           <>
             <p role="status">
               {t('families.mine.count', { count: list.length, total: fmt.number(list.length) })}
@@ -49,14 +52,9 @@ export function MyFamiliesPage() {
               from="mine"
               columns={['coordinatorSince']}
             />
-            <Pagination
-              page={current}
-              totalPages={totalPages}
-              onPage={(p) => navigate(p === 1 ? location : `${location}?side=${p}`)}
-            />
           </>
-        )
-      ) : null}
+        )}
+      </PagedList>
     </>
   );
 }

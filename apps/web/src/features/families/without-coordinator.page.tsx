@@ -1,11 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearch } from 'wouter';
 import { familiesApi } from '../../api/families.api';
-import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
-import { Pagination } from '../../components/pagination.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { pageCount, usePageParam } from '../../components/page-param.hook';
+import { PagedList } from '../../components/paged-list.component';
 import { useFormat } from '../../i18n/use-format.hook';
 import { FamilyTable } from './family-table.component';
 
@@ -15,8 +13,7 @@ export const withoutCoordinatorPageSize = 20;
 export function WithoutCoordinatorPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [location, navigate] = useLocation();
-  const page = Math.max(1, Number(new URLSearchParams(useSearch()).get('side')) || 1);
+  const { page, goTo } = usePageParam();
   const families = useQuery({
     queryKey: ['families', 'without-coordinator', page],
     queryFn: () =>
@@ -27,24 +24,27 @@ export function WithoutCoordinatorPage() {
     placeholderData: keepPreviousData,
   });
   const total = families.data?.total ?? 0;
-  const totalPages = Math.max(1, Math.ceil(total / withoutCoordinatorPageSize));
+  const totalPages = pageCount(total, withoutCoordinatorPageSize);
   return (
     <>
       <PageHeading title={t('pages.withoutCoordinator.title')}>
         {t('pages.withoutCoordinator.title')}
       </PageHeading>
       <p className="font-lead">{t('families.without.lead')}</p>
-      {families.isPending ? <Loading /> : null}
-      {families.isError ? <ProblemAlert error={families.error} /> : null}
-      {families.data ? (
-        total === 0 ? (
-          <p>{t('families.without.none')}</p>
-        ) : (
+      <PagedList
+        query={families}
+        empty={total === 0}
+        none={<p>{t('families.without.none')}</p>}
+        page={Math.min(page, totalPages)}
+        totalPages={totalPages}
+        onPage={goTo}
+      >
+        {(data) => (
           <>
             <p role="status">{t('families.without.count', { count: total, total: fmt.number(total) })}</p>
-            {families.data.items.length > 0 ? (
+            {data.items.length > 0 ? (
               <FamilyTable
-                families={families.data.items}
+                families={data.items}
                 caption={t('families.without.caption', {
                   page: fmt.number(Math.min(page, totalPages)),
                   pages: fmt.number(totalPages),
@@ -55,14 +55,9 @@ export function WithoutCoordinatorPage() {
             ) : (
               <p>{t('families.without.pastEnd')}</p>
             )}
-            <Pagination
-              page={Math.min(page, totalPages)}
-              totalPages={totalPages}
-              onPage={(p) => navigate(p === 1 ? location : `${location}?side=${p}`)}
-            />
           </>
-        )
-      ) : null}
+        )}
+      </PagedList>
     </>
   );
 }

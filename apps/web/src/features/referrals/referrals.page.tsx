@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { Alert } from '../../components/alert.component';
-import { TextArea } from '../../components/forms/fields.component';
+import { ReasonForm } from '../../components/forms/reason-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -37,11 +37,15 @@ function ReferralActions({ r, onDone }: { r: ReferralSummary; onDone: (message: 
   if (actions.length === 0) return null;
   if (rejecting) {
     return (
-      <form
-        noValidate
-        className="mt-3"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <ReasonForm
+        id={`${id}-reason`}
+        label={t('referrals.reject.reason')}
+        hint={t('referrals.reject.reasonHint')}
+        rows={3}
+        value={reason}
+        error={reasonError}
+        onChange={setReason}
+        onSubmit={() => {
           if (!reason.trim()) {
             setReasonError(t('referrals.reject.reasonRequired'));
             return;
@@ -49,30 +53,12 @@ function ReferralActions({ r, onDone }: { r: ReferralSummary; onDone: (message: 
           setReasonError(undefined);
           act.mutate('reject');
         }}
-      >
-        <TextArea
-          id={`${id}-reason`}
-          label={t('referrals.reject.reason')}
-          hint={t('referrals.reject.reasonHint')}
-          rows={3}
-          value={reason}
-          error={reasonError}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {act.isError ? <ProblemAlert error={act.error} /> : null}
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary button-small" disabled={act.isPending}>
-            {t('referrals.reject.confirm')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => setRejecting(false)}
-          >
-            {t('referrals.reject.back')}
-          </button>
-        </div>
-      </form>
+        failure={act.isError ? act.error : null}
+        busy={act.isPending}
+        submitLabel={t('referrals.reject.confirm')}
+        backLabel={t('referrals.reject.back')}
+        onBack={() => setRejecting(false)}
+      />
     );
   }
   return (

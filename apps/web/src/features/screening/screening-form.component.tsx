@@ -5,10 +5,10 @@ import { ApiError } from '../../api/api.client';
 import type { FamilyMember, RecordScreeningResult } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
 import { Alert } from '../../components/alert.component';
-import { ErrorSummary } from '../../components/forms/error-summary.component';
-import { fieldErrorText, type SummaryEntry } from '../../components/forms/field-errors';
+import { fieldErrorText, problemFieldErrors, type SummaryEntry } from '../../components/forms/field-errors';
 import { RadioGroup, TextField } from '../../components/forms/fields.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { useFormSubmit } from '../../components/forms/form-submit.hook';
+import { ValidatedForm } from '../../components/forms/validated-form.component';
 import { completeAnswers, type Instrument, itemOfPath, noAnswers, unanswered } from './answers';
 import { EpdsItems, epdsItemId } from './epds-items.component';
 import { ScreeningResult } from './screening-result.component';
@@ -47,9 +47,7 @@ export function ScreeningForm({
   const [observedOn, setObservedOn] = useState(() => copenhagenDate(new Date()));
   const [missing, setMissing] = useState<ReadonlySet<number>>(new Set());
   const [dateError, setDateError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const [result, setResult] = useState<RecordScreeningResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -67,50 +65,49 @@ export function ScreeningForm({
   ];
 
   const submit = async () => {
-    setFailure(null);
     setDateError(null);
     const open = unanswered(answers);
     const complete = completeAnswers(answers);
     if (!observedOn) setDateError(fieldErrorText(t, 'observedOn', 'required'));
     if (!complete || !observedOn) {
       setMissing(new Set(open));
-      setAttempt((n) => n + 1);
+      form.invalid();
       return;
     }
     setMissing(new Set());
-    setBusy(true);
-    try {
-      const r = await healthApi.recordScreening({
-        familyId,
-        instrument,
-        answers: complete,
-        observedOn,
-        ...(instrument === 'epds'
-          ? { respondentPersonId: subject.personId, ...(child ? { childPersonId: child.personId } : {}) }
-          : { childPersonId: subject.personId }),
-        ...(visitId ? { visitId } : {}),
-      });
-      setResult(r);
-      onRecorded();
-    } catch (error) {
-      setAttempt((n) => n + 1);
-      const problem = error instanceof ApiError ? error.problem : null;
-      const items = new Set<number>();
-      let rest = false;
-      for (const e of problem?.errors ?? []) {
-        const item = itemOfPath(e.path);
-        if (item !== null) items.add(item);
-        else if (e.path === 'observedOn') setDateError(fieldErrorText(t, 'observedOn', e.code));
-        else rest = true;
-      }
-      setMissing(items);
-      if (rest || !problem?.errors?.length) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        const r = await healthApi.recordScreening({
+          familyId,
+          instrument,
+          answers: complete,
+          observedOn,
+          ...(instrument === 'epds'
+            ? { respondentPersonId: subject.personId, ...(child ? { childPersonId: child.personId } : {}) }
+            : { childPersonId: subject.personId }),
+          ...(visitId ? { visitId } : {}),
+        });
+        setResult(r);
+        onRecorded();
+      },
+      (error) => {
+        const { placed, unplaced } = problemFieldErrors(
+          error,
+          (path): number | 'observedOn' | null => itemOfPath(path) ?? (path === 'observedOn' ? path : null),
+        );
+        const items = new Set<number>();
+        for (const { field, code } of placed) {
+          if (field === 'observedOn') setDateError(fieldErrorText(t, 'observedOn', code));
+          else items.add(field);
+        }
+        setMissing(items);
+        return unplaced;
+      },
+    );
   };
 
-  const refused = failure instanceof ApiError && failure.status === 403;
+  // ADBB is refused to a health visitor not registered as trained in it; that gets its own warning.
+  const refused = form.failure instanceof ApiError && form.failure.status === 403 && instrument === 'adbb';
 
   return (
     <section aria-labelledby={`${prefix}-heading`} className="fs-panel mt-5">
@@ -127,20 +124,17 @@ export function ScreeningForm({
           </div>
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <ValidatedForm
+          onSubmit={submit}
+          entries={entries}
+          status={{ ...form, failure: refused ? null : form.failure }}
+          submitLabel={t('screening.submit')}
+          onCancel={onClose}
         >
-          <ErrorSummary entries={entries} attempt={attempt} />
-          {refused && instrument === 'adbb' ? (
+          {refused ? (
             <Alert variant="warning" heading={t('screening.adbb.refusedHeading')}>
               <p>{t('screening.adbb.refusedText')}</p>
             </Alert>
-          ) : failure ? (
-            <ProblemAlert error={failure} />
           ) : null}
           <TextField
             id={`${prefix}-date`}
@@ -185,15 +179,7 @@ export function ScreeningForm({
               <p className="fs-muted fs-credit">{t('screening.adbb.credit')}</p>
             </div>
           )}
-          <div className="fs-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t('screening.submit')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        </ValidatedForm>
       )}
     </section>
   );

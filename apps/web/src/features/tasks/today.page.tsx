@@ -8,7 +8,7 @@ import type { Task } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
 import { Alert } from '../../components/alert.component';
 import { fieldErrorText } from '../../components/forms/field-errors';
-import { TextArea } from '../../components/forms/fields.component';
+import { ReasonForm } from '../../components/forms/reason-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -37,11 +37,15 @@ function TaskActions({ task, onClosed }: { task: Task; onClosed: (message: strin
   });
   if (cancelling) {
     return (
-      <form
-        noValidate
-        className="mt-3"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <ReasonForm
+        id={`${id}-reason`}
+        label={t('today.cancelReason')}
+        hint={t('today.cancelReasonHint')}
+        rows={2}
+        value={reason}
+        error={reasonError}
+        onChange={setReason}
+        onSubmit={() => {
           if (reason.trim().length < 3) {
             setReasonError(fieldErrorText(t, 'taskReason', reason.trim() ? 'too_small' : 'required'));
             return;
@@ -49,30 +53,13 @@ function TaskActions({ task, onClosed }: { task: Task; onClosed: (message: strin
           setReasonError(undefined);
           close.mutate({ outcome: 'cancelled', reason: reason.trim() });
         }}
-      >
-        <TextArea
-          id={`${id}-reason`}
-          label={t('today.cancelReason')}
-          hint={t('today.cancelReasonHint')}
-          rows={2}
-          value={reason}
-          error={reasonError}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {close.isError && !reasonError ? <ProblemAlert error={close.error} /> : null}
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary button-small" disabled={close.isPending}>
-            {t('today.cancelConfirm')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => setCancelling(false)}
-          >
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+        // A refused reason stands at the field; only another failure gets the alert.
+        failure={close.isError && !reasonError ? close.error : null}
+        busy={close.isPending}
+        submitLabel={t('today.cancelConfirm')}
+        backLabel={t('common.cancel')}
+        onBack={() => setCancelling(false)}
+      />
     );
   }
   return (

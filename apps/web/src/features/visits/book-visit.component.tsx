@@ -1,14 +1,15 @@
 import { copenhagenDate } from '@familiespor/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api.client';
 import type { ChildVisit, VisitBooking } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
 import { Alert } from '../../components/alert.component';
-import { ErrorSummary } from '../../components/forms/error-summary.component';
-import { fieldErrorText } from '../../components/forms/field-errors';
+import { fieldErrorList, problemFieldErrors } from '../../components/forms/field-errors';
 import { RadioGroup, TextField } from '../../components/forms/fields.component';
+import { useFormSubmit } from '../../components/forms/form-submit.hook';
+import { ValidatedForm } from '../../components/forms/validated-form.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { isolate } from '../../i18n/isolate';
 import { useFormat } from '../../i18n/use-format.hook';
 import {
   type BookingField,
@@ -20,8 +21,6 @@ import {
   bookingRequest,
 } from './booking-form';
 
-// Danish names inside an Arabic sentence keep their own direction (first-strong isolate).
-const isolate = (text: string) => `\u2068${text}\u2069`;
 const fieldOrder: readonly BookingField[] = ['date', 'time', 'place'];
 const places = ['home', 'clinic', 'phone', 'video'] as const;
 
@@ -57,53 +56,35 @@ export function BookVisitForm({
   const moving = visit.booking !== null;
   const [v, setV] = useState<BookingFormValues>(() => bookingFormDefaults(visit, copenhagenDate(new Date())));
   const [errors, setErrors] = useState<BookingFieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const prefix = `booking-${visit.id.slice(0, 8)}`;
   const id = (f: BookingField) => `${prefix}-${f}`;
-  const err = (f: BookingField) => {
-    const e = errors.find((x) => x.field === f);
-    return e ? fieldErrorText(t, `booking.${f}`, e.code) : undefined;
-  };
-  const entries = fieldOrder.flatMap((f) => {
-    const text = err(f);
-    return text ? [{ id: id(f), text }] : [];
-  });
+  const { err, entries } = fieldErrorList(t, errors, 'booking', fieldOrder, id);
   const outside = bookingOutsideWindow(v.date, visit.window);
   const windowText = fmt.dateRange(visit.window.start, visit.window.end);
 
   const submit = async () => {
-    setFailure(null);
     const r = bookingRequest(v);
     if (!r.ok) {
       setErrors(r.errors);
-      setAttempt((n) => n + 1);
+      form.invalid();
       return;
     }
     setErrors([]);
-    setBusy(true);
-    try {
-      const saved = await healthApi.bookVisit(visit.id, r.body);
-      const said = saved.booking ? words(saved.booking) : { when: '', place: '' };
-      onSaved(t(moving ? 'visits.booking.moved' : 'visits.booking.saved', { visit: visit.name, ...said }));
-    } catch (error) {
-      setAttempt((n) => n + 1);
-      const problem = error instanceof ApiError ? error.problem : null;
-      const mapped: BookingFieldError[] = [];
-      let rest = false;
-      for (const e of problem?.errors ?? []) {
-        const field = bookingFieldOfPath(e.path);
-        if (field) mapped.push({ field, code: e.code });
-        else rest = true;
-      }
-      setErrors(mapped);
-      if (rest || mapped.length === 0) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        const saved = await healthApi.bookVisit(visit.id, r.body);
+        const said = saved.booking ? words(saved.booking) : { when: '', place: '' };
+        onSaved(t(moving ? 'visits.booking.moved' : 'visits.booking.saved', { visit: visit.name, ...said }));
+      },
+      (error) => {
+        const { placed, unplaced } = problemFieldErrors(error, bookingFieldOfPath);
+        setErrors(placed);
+        return unplaced;
+      },
+    );
   };
 
   return (
@@ -116,15 +97,13 @@ export function BookVisitForm({
       </h3>
       <p className="fs-muted">{t('visits.window', { window: windowText })}</p>
       <p>{t('visits.booking.lead')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <ValidatedForm
+        onSubmit={submit}
+        entries={entries}
+        status={form}
+        submitLabel={t('visits.booking.submit')}
+        onCancel={onClose}
       >
-        <ErrorSummary entries={entries} attempt={attempt} />
-        {failure ? <ProblemAlert error={failure} /> : null}
         <div className="fs-field-row">
           <TextField
             id={id('date')}
@@ -169,15 +148,7 @@ export function BookVisitForm({
           onChange={(place) => setV({ ...v, place })}
           options={places.map((p) => ({ value: p, label: t(`visits.place.${p}`) }))}
         />
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('visits.booking.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </ValidatedForm>
     </section>
   );
 }

@@ -1,11 +1,9 @@
 import { copenhagenDate } from '@familiespor/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api.client';
 import type { ChildVisit } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
-import { ErrorSummary } from '../../components/forms/error-summary.component';
-import { fieldErrorText } from '../../components/forms/field-errors';
+import { fieldErrorList, problemFieldErrors } from '../../components/forms/field-errors';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -13,7 +11,9 @@ import {
   TextArea,
   TextField,
 } from '../../components/forms/fields.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { useFormSubmit } from '../../components/forms/form-submit.hook';
+import { ValidatedForm } from '../../components/forms/validated-form.component';
+import { isolate } from '../../i18n/isolate';
 import { useFormat } from '../../i18n/use-format.hook';
 import {
   emptyVisitForm,
@@ -25,8 +25,6 @@ import {
 } from './visit-form';
 
 type Field = keyof VisitFormValues;
-// Danish names inside an Arabic sentence keep their own direction (first-strong isolate).
-const isolate = (text: string) => `\u2068${text}\u2069`;
 // The order of the fields in the form, so the error summary follows it.
 const fieldOrder: readonly Field[] = [
   'outcome',
@@ -65,57 +63,39 @@ export function RecordVisitForm({
   const fmt = useFormat();
   const [v, setV] = useState<VisitFormValues>(() => emptyVisitForm(copenhagenDate(new Date())));
   const [errors, setErrors] = useState<VisitFieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const set = <K extends Field>(k: K, value: VisitFormValues[K]) => setV((old) => ({ ...old, [k]: value }));
   const id = (f: Field) => idOf(visit.id, f);
-  const err = (f: Field) => {
-    const e = errors.find((x) => x.field === f);
-    return e ? fieldErrorText(t, `visit.${f}`, e.code) : undefined;
-  };
-  const entries = fieldOrder.flatMap((f) => {
-    const text = err(f);
-    return text ? [{ id: id(f), text }] : [];
-  });
+  const { err, entries } = fieldErrorList(t, errors, 'visit', fieldOrder, id);
 
   const submit = async () => {
-    setFailure(null);
     const r = visitRequest(v);
     if (!r.ok) {
       setErrors(r.errors);
-      setAttempt((n) => n + 1);
+      form.invalid();
       return;
     }
     setErrors([]);
-    setBusy(true);
-    try {
-      const saved = await healthApi.recordVisit(visit.id, r.body);
-      onSaved(
-        saved.rescheduledTo
-          ? t('visits.record.savedRescheduled', {
-              visit: visit.name,
-              window: fmt.dateRange(saved.rescheduledTo.window.start, saved.rescheduledTo.window.end),
-            })
-          : t(`visits.record.saved.${v.outcome}`, { visit: visit.name }),
-      );
-    } catch (error) {
-      setAttempt((n) => n + 1);
-      const problem = error instanceof ApiError ? error.problem : null;
-      const mapped: VisitFieldError[] = [];
-      let rest = false;
-      for (const e of problem?.errors ?? []) {
-        const field = visitFieldOfPath(e.path);
-        if (field) mapped.push({ field, code: e.code });
-        else rest = true;
-      }
-      setErrors(mapped);
-      if (rest || mapped.length === 0) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        const saved = await healthApi.recordVisit(visit.id, r.body);
+        onSaved(
+          saved.rescheduledTo
+            ? t('visits.record.savedRescheduled', {
+                visit: visit.name,
+                window: fmt.dateRange(saved.rescheduledTo.window.start, saved.rescheduledTo.window.end),
+              })
+            : t(`visits.record.saved.${v.outcome}`, { visit: visit.name }),
+        );
+      },
+      (error) => {
+        const { placed, unplaced } = problemFieldErrors(error, visitFieldOfPath);
+        setErrors(placed);
+        return unplaced;
+      },
+    );
   };
 
   return (
@@ -126,15 +106,13 @@ export function RecordVisitForm({
       <p className="fs-muted">
         {t('visits.window', { window: fmt.dateRange(visit.window.start, visit.window.end) })}
       </p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <ValidatedForm
+        onSubmit={submit}
+        entries={entries}
+        status={form}
+        submitLabel={t('visits.record.submit')}
+        onCancel={onClose}
       >
-        <ErrorSummary entries={entries} attempt={attempt} />
-        {failure ? <ProblemAlert error={failure} /> : null}
         <RadioGroup
           id={id('outcome')}
           legend={t('visits.record.outcome')}
@@ -318,15 +296,7 @@ export function RecordVisitForm({
             onChange={(e) => set('reason', e.target.value)}
           />
         ) : null}
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('visits.record.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </ValidatedForm>
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api.client';
 import { healthApi } from '../../api/health.api';
-import { ErrorSummary } from '../../components/forms/error-summary.component';
-import { fieldErrorText, fieldOfPath } from '../../components/forms/field-errors';
+import { fieldErrorText, fieldOfPath, problemFieldErrors } from '../../components/forms/field-errors';
 import { TextArea, TextField } from '../../components/forms/fields.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { useFormSubmit } from '../../components/forms/form-submit.hook';
+import { ValidatedForm } from '../../components/forms/validated-form.component';
 
 const fields = ['name', 'reason', 'windowStart', 'windowEnd'] as const;
 type Field = (typeof fields)[number];
@@ -28,9 +27,7 @@ export function TargetedVisitForm({
   const { t } = useTranslation();
   const [v, setV] = useState<Values>({ name: '', reason: '', windowStart: '', windowEnd: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const prefix = `targeted-${childPersonId.slice(0, 8)}`;
@@ -41,41 +38,37 @@ export function TargetedVisitForm({
   });
 
   const submit = async () => {
-    setFailure(null);
     const missing: Partial<Record<Field, string>> = {};
     for (const f of fields) if (v[f].trim() === '') missing[f] = 'required';
     if (!missing.windowEnd && !missing.windowStart && v.windowEnd < v.windowStart)
       missing.windowEnd = 'window_order';
     setErrors(missing);
     if (Object.keys(missing).length > 0) {
-      setAttempt((n) => n + 1);
+      form.invalid();
       return;
     }
-    setBusy(true);
-    try {
-      await healthApi.addTargetedVisit(familyId, {
-        childPersonId,
-        name: v.name.trim(),
-        reason: v.reason.trim(),
-        windowStart: v.windowStart,
-        windowEnd: v.windowEnd,
-      });
-      onSaved(t('visits.targeted.saved', { visit: v.name.trim(), name: childName }));
-    } catch (error) {
-      setAttempt((n) => n + 1);
-      const problem = error instanceof ApiError ? error.problem : null;
-      const mapped: Partial<Record<Field, string>> = {};
-      let rest = false;
-      for (const e of problem?.errors ?? []) {
-        const f = fieldOfPath(e.path, fields) as Field | null;
-        if (f) mapped[f] = e.code;
-        else rest = true;
-      }
-      setErrors(mapped);
-      if (rest || Object.keys(mapped).length === 0) setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await form.send(
+      async () => {
+        await healthApi.addTargetedVisit(familyId, {
+          childPersonId,
+          name: v.name.trim(),
+          reason: v.reason.trim(),
+          windowStart: v.windowStart,
+          windowEnd: v.windowEnd,
+        });
+        onSaved(t('visits.targeted.saved', { visit: v.name.trim(), name: childName }));
+      },
+      (error) => {
+        const { placed, unplaced } = problemFieldErrors(
+          error,
+          (path) => fieldOfPath(path, fields) as Field | null,
+        );
+        const mapped: Partial<Record<Field, string>> = {};
+        for (const { field, code } of placed) mapped[field] = code;
+        setErrors(mapped);
+        return unplaced;
+      },
+    );
   };
 
   return (
@@ -83,15 +76,13 @@ export function TargetedVisitForm({
       <h3 id={`${prefix}-heading`} ref={ref} tabIndex={-1}>
         {t('visits.targeted.heading', { name: childName })}
       </h3>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <ValidatedForm
+        onSubmit={submit}
+        entries={entries}
+        status={form}
+        submitLabel={t('visits.targeted.submit')}
+        onCancel={onClose}
       >
-        <ErrorSummary entries={entries} attempt={attempt} />
-        {failure ? <ProblemAlert error={failure} /> : null}
         <TextField
           id={`${prefix}-name`}
           label={t('visits.targeted.name')}
@@ -126,15 +117,7 @@ export function TargetedVisitForm({
             onChange={(e) => setV({ ...v, windowEnd: e.target.value })}
           />
         </div>
-        <div className="fs-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('visits.targeted.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </ValidatedForm>
     </section>
   );
 }
