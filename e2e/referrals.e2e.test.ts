@@ -56,6 +56,12 @@ describe.skipIf(!hasChromium)('referrals: "Henvis" and "Henvisninger"', () => {
     await expect
       .poll(() => received.locator('[data-status]').textContent(), { timeout: 30_000 })
       .toBe('Modtaget');
+    // "Afvis" asks why first: without a reason nothing is sent. She changes her mind.
+    await received.getByRole('button', { name: 'Afvis', exact: true }).click();
+    await received.getByRole('button', { name: 'Afvis henvisningen' }).click();
+    await expect.poll(() => received.textContent()).toContain('Skriv en begrundelse for afvisningen');
+    expect(await received.locator('[data-status]').textContent()).toBe('Modtaget');
+    await received.getByRole('button', { name: 'Fortryd' }).click();
     await received.getByRole('button', { name: 'Acceptér' }).click();
     await expect
       .poll(() => received.locator('[data-status]').textContent(), { timeout: 30_000 })
