@@ -314,6 +314,46 @@ describeEachDatabase('handovers: createHandover, listHandovers, getHandover, ack
     });
   });
 
+  describe('the matrix’s consent cell: family counsellor × handover', () => {
+    it('a housing secretariat’s family counsellor reads a handover only on the parents’ consent: 403, 200, 403 after withdrawal', async () => {
+      const db = env.database.db;
+      const housing = await buildOrganisation(db, { kind: 'housing_social' });
+      const team = await buildUnit(db, housing.id, { kind: 'team', name: unique('Familierådgivning') });
+      const fc = await buildStaffUser(db, housing.id, { roles: ['family_counsellor'], unitIds: [team.id] });
+      const counsellor = await login(env.app, fc.email, fc.password);
+      const f = await consentedFamily();
+      const sent = await send(f);
+      expect(sent.statusCode, sent.body).toBe(201);
+      const h = sent.json() as Handover;
+
+      const before = await counsellor.request('GET', `/api/handovers/${h.id}`);
+      expectProblem(before, 403, 'forbidden');
+      expect(await deniedEventsOf(db, fc.id)).toEqual([
+        expect.objectContaining({ entity_type: 'handover', entity_id: h.id }),
+      ]);
+
+      const consent = await grantConsent(db, f, {
+        fromOrgId: s.municipality.id,
+        toOrgId: housing.id,
+        at: env.clock.now(),
+      });
+      const after = await counsellor.request('GET', `/api/handovers/${h.id}`);
+      expect(after.statusCode, after.body).toBe(200);
+      expect((await auditOfRequest(db, after))[0]).toMatchObject({
+        basis: 'consent',
+        consent_id: consent.id,
+        data_org_id: s.municipality.id,
+      });
+
+      await inScope(db, { kind: 'system' }, (tx) =>
+        sql`UPDATE consent SET withdrawn_at = ${env.clock.now()}, withdrawn_how = 'paper' WHERE id = ${consent.id}`.execute(
+          tx,
+        ),
+      );
+      expectProblem(await counsellor.request('GET', `/api/handovers/${h.id}`), 403, 'forbidden');
+    });
+  });
+
   describe('forbidden', () => {
     it('an educator may not write a handover → 403, audited, nothing written', async () => {
       const f = await consentedFamily();
