@@ -235,7 +235,9 @@ export function ConcernInboxPage() {
     client.setQueryData(['concern', 'inbox', status], (old: typeof inbox.data) =>
       old ? { ...old, items: old.items.map((i) => (i.id === r.id ? r : i)) } : old,
     );
-    void client.invalidateQueries({ queryKey: ['concern', 'inbox'] });
+    // Marked stale, not refetched now: a report whose last step was just recorded leaves the open
+    // inbox on the next visit, not under the caseworker's hand while she reads what she did.
+    void client.invalidateQueries({ queryKey: ['concern', 'inbox'], refetchType: 'none' });
   };
   return (
     <>
