@@ -6,6 +6,7 @@
  * concentrated in the cities); the names and exact numbers are made up.
  */
 import { addDays, type PlannerCouple, type PlannerSite } from '@familiespor/domain';
+import { mulberry32 } from '../../apps/server/src/seed/seeded-random';
 
 export const nationalYearSeed = 20_270_101;
 export const nationalYearCouples = 30_000;
@@ -23,18 +24,6 @@ export type NationalYear = {
   seed: number;
   municipalities: PlanningMunicipality[];
 };
-
-/** mulberry32: small, fast and seedable, so the data set never depends on Math.random. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A copy in a random order, for checking that the planner does not depend on the input's order. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

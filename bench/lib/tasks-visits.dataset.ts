@@ -17,18 +17,9 @@ import {
 } from '@familiespor/domain';
 import { sql } from 'kysely';
 import type { Tx } from '../../apps/server/src/db/scope';
+import { mulberry32 } from '../../apps/server/src/seed/seeded-random';
 
-/** mulberry32: the same statuses and answers for the same rows every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type BirthRow = {
   family_id: string;

@@ -15,10 +15,10 @@ import {
   planNaively,
   planStats,
 } from '@familiespor/domain';
+import { mulberry32 } from '../../apps/server/src/seed/seeded-random';
 import {
   describeNationalYear,
   generateNationalYear,
-  mulberry32,
   type NationalYear,
   shuffled,
 } from '../lib/national-year.dataset';

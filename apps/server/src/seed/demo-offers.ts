@@ -8,20 +8,11 @@ import {
   type TemplateSession,
 } from '@familiespor/domain';
 import type { Tx } from '../db/scope';
+import { mulberry32 } from './seeded-random';
 
 type Ids = Map<string, string>;
 
-/** mulberry32, as in the families generator: the same demo every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type OfferSpec = {
   key: string;

@@ -13,18 +13,9 @@ import {
 import type { Insertable } from 'kysely';
 import type { ChildVisitTable, ScreeningTable } from '../db/schema';
 import type { Tx } from '../db/scope';
+import { mulberry32 } from './seeded-random';
 
-/** mulberry32, as in the other demo parts: the same demo every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const topicsByVisit: Record<string, string[]> = {
   early: ['amning', 'gulsot', 'navlepleje'],

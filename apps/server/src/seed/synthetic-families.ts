@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, dateAtWeek, kindergartenStartMonths, syntheticCpr } from '@familiespor/domain';
 import type { Tx } from '../db/scope';
+import { mulberry32 } from './seeded-random';
 
 /**
  * Realistic synthetic families for the demo and for benchmarks: Danish and immigrant names,
@@ -28,14 +29,7 @@ export type GenerateOptions = {
 
 /** mulberry32: small, fast and good enough to make the same demo twice. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -175,17 +175,7 @@ export async function closeTask(
     .returning('id')
     .executeTakeFirst();
   if (!updated) return false;
-  await tx
-    .insertInto('task_event')
-    .values({
-      task_id: task.id,
-      org_id: task.org_id,
-      state: change.state,
-      at: change.at,
-      by_user: change.byUser,
-      note: change.note,
-    })
-    .execute();
+  await insertTaskEvent(tx, task, change.state, change);
   return true;
 }
 
@@ -271,12 +261,22 @@ export async function reassignTask(
     .set({ assignee_user_id: to.userId, assignee_unit_id: to.unitId, updated_at: change.at })
     .where('id', '=', task.id)
     .execute();
+  await insertTaskEvent(tx, task, 'ready', change);
+}
+
+/** One change of a task, in its history. */
+async function insertTaskEvent(
+  tx: Tx,
+  task: { id: string; org_id: string },
+  state: 'ready' | 'completed' | 'cancelled' | 'failed',
+  change: { at: Date; byUser: string | null; note: string | null },
+) {
   await tx
     .insertInto('task_event')
     .values({
       task_id: task.id,
       org_id: task.org_id,
-      state: 'ready',
+      state,
       at: change.at,
       by_user: change.byUser,
       note: change.note,
@@ -296,17 +296,7 @@ export async function moveTaskWindow(
     .set({ window_start: window.start, due: window.due, window_end: window.end, updated_at: change.at })
     .where('id', '=', task.id)
     .execute();
-  await tx
-    .insertInto('task_event')
-    .values({
-      task_id: task.id,
-      org_id: task.org_id,
-      state: 'ready',
-      at: change.at,
-      by_user: change.byUser,
-      note: change.note,
-    })
-    .execute();
+  await insertTaskEvent(tx, task, 'ready', change);
 }
 
 export async function findActiveStaffOfOrg(tx: Tx, orgId: string, userId: string) {
