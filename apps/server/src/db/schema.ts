@@ -1,10 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamp read as a Date, written as a Date or ISO string; defaulted by the database. */
-type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Id = Generated<string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+export type Id = Generated<string>;
 
 export type AppMetaTable = { key: string; value: string; updated_at: CreatedAt };
 
@@ -311,7 +315,7 @@ export type TaskEventTable = {
 
 export type OfferKind = 'course' | 'group' | 'home_visits' | 'counselling' | 'open_counselling' | 'event';
 export type OfferLevel = 'universal' | 'extended' | 'targeted' | 'specialised';
-type Json<T> = ColumnType<T, string, string>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export type OfferTable = {
   id: Id;
@@ -460,235 +464,25 @@ export type NetworkMemberTable = {
   updated_at: Timestamp;
 };
 
-export type VisitKind = 'statutory' | 'extended' | 'targeted';
-export type VisitStatus = 'planned' | 'done' | 'missed' | 'rescheduled' | 'cancelled';
-export type VisitPlace = 'home' | 'clinic' | 'phone' | 'video';
-export type VisitProgrammeTable = {
-  org_id: string;
-  visit_types: Json<unknown[]>;
-  updated_by: string | null;
-  updated_at: Timestamp;
-};
-export type EpdsCutoffTable = {
-  org_id: string;
-  respondent_role: 'mother' | 'father';
-  cutoff: number;
-  updated_at: Timestamp;
-};
-/** numeric columns arrive as strings from node-postgres; the repo converts them. */
-type Numeric = ColumnType<string | number | null, number | null | undefined, number | null>;
-export type ChildVisitTable = {
-  id: Id;
-  org_id: string;
-  family_id: string;
-  child_person_id: string;
-  visit_key: string;
-  name: string;
-  kind: VisitKind;
-  reason: string | null;
-  window_start: string;
-  due: string;
-  window_end: string;
-  status: ColumnType<VisitStatus, VisitStatus | undefined, VisitStatus>;
-  rescheduled_from: string | null;
-  status_reason: string | null;
-  done_on: string | null;
-  place: VisitPlace | null;
-  weight_g: number | null;
-  length_cm: Numeric;
-  head_cm: Numeric;
-  topics: ColumnType<string[], string[] | undefined, string[]>;
-  development: 'age_appropriate' | 'concern' | null;
-  development_note: string | null;
-  pku_done: boolean | null;
-  hearing_done: boolean | null;
-  notes: string | null;
-  recorded_by: string | null;
-  recorded_at: NullableTimestamp;
-  created_by: string | null;
-  created_at: Timestamp;
-  /** The booking (migration 0009): all five set, or none. */
-  booked_at: NullableTimestamp;
-  booked_place: VisitPlace | null;
-  booked_with: string | null;
-  booked_by: string | null;
-  booked_on: NullableTimestamp;
-};
-export type InstrumentCode = 'epds' | 'adbb';
-export type InstrumentTable = {
-  code: InstrumentCode;
-  name: string;
-  items: number;
-  max_answer: number;
-  subject: 'parent' | 'child';
-  trained_only: boolean;
-  credit: string;
-};
-export type RespondentRole = 'mother' | 'father' | 'co_parent';
-export type ScreeningBand = 'below_cutoff' | 'at_or_above_cutoff';
-export type ScreeningTable = {
-  id: Id;
-  org_id: string;
-  family_id: string;
-  child_person_id: string | null;
-  respondent_person_id: string | null;
-  respondent_role: RespondentRole | null;
-  instrument: InstrumentCode;
-  answers: number[];
-  total: number;
-  cutoff: number;
-  band: ScreeningBand;
-  flags: ColumnType<string[], string[] | undefined, string[]>;
-  observed_on: string;
-  in_pregnancy: boolean;
-  visit_id: string | null;
-  entered_by_kind: 'staff' | 'parent';
-  recorded_by: string | null;
-  entered_by_person_id: string | null;
-  created_at: Timestamp;
-};
-export type StaffTrainingTable = {
-  staff_user_id: string;
-  org_id: string;
-  instrument: InstrumentCode;
-  since: string;
-};
+import type {
+  ConcernReportSentView,
+  ConcernReportTable,
+  HandoverTable,
+  ReferralAttachmentTable,
+  ReferralEventTable,
+  ReferralTable,
+} from './cross-org.schema';
+import type {
+  ChildVisitTable,
+  EpdsCutoffTable,
+  InstrumentTable,
+  ScreeningTable,
+  StaffTrainingTable,
+  VisitProgrammeTable,
+} from './health-visiting.schema';
 
-// ---- Handovers at transitions (step 6, migration 0013) ----
-export type HandoverTransition = 'daycare' | 'specialised';
-export type HandoverContentJson = {
-  needs: string;
-  agreements: string;
-  contacts: { name: string; role: string; phone: string | null; email: string | null }[];
-  freeText: string;
-};
-export type HandoverIdentityJson = {
-  child: { personId: string; givenName: string; familyName: string; birthDate: string | null };
-  parents: {
-    role: string;
-    givenName: string;
-    familyName: string;
-    phone: string | null;
-    email: string | null;
-  }[];
-};
-export type HandoverTable = {
-  id: Id;
-  org_id: string;
-  family_id: string;
-  child_person_id: string;
-  transition: HandoverTransition;
-  to_org_id: string;
-  to_unit_id: string;
-  start_date: string;
-  content: ColumnType<HandoverContentJson, string, string>;
-  identity: ColumnType<HandoverIdentityJson, string, string>;
-  consent_id: string | null;
-  consent_person_id: string | null;
-  consent_how: 'paper' | 'verbal' | null;
-  status: ColumnType<'sent' | 'acknowledged', 'sent' | 'acknowledged' | undefined, 'sent' | 'acknowledged'>;
-  sent_by: string;
-  sent_at: Timestamp;
-  acknowledged_by: string | null;
-  acknowledged_at: NullableTimestamp;
-};
-
-/** Concern reports (migration 0012): the receiving municipality's records. */
-export type ConcernReportTable = {
-  id: string;
-  org_id: string;
-  receiving_unit_id: string | null;
-  sender_org_id: string;
-  sender_user_id: string;
-  sender_phone: string | null;
-  sender_email: string | null;
-  family_id: string | null;
-  child_person_id: string | null;
-  pregnancy_id: string | null;
-  subject_unborn: boolean;
-  subject_name: string | null;
-  subject_cpr: string | null;
-  subject_birth_date: string | null;
-  subject_due_date: string | null;
-  subject_address: string | null;
-  worry: string;
-  observations: string;
-  parents_informed: 'yes' | 'no' | 'unknown';
-  urgency: 'acute' | 'urgent' | 'normal';
-  received_at: Timestamp;
-  assessment_due_at: Timestamp;
-  receipt_due_on: string;
-  assessed_at: NullableTimestamp;
-  assessed_by: string | null;
-  acute_risk: boolean | null;
-  assessment_note: string | null;
-  receipt_sent_at: NullableTimestamp;
-  receipt_sent_by: string | null;
-  child_assessment: 'started' | 'not_started' | null;
-  child_assessment_at: NullableTimestamp;
-  child_assessment_by: string | null;
-};
-/** The sender's narrow view of the reports its organisation sent (a read-only view). */
-export type ConcernReportSentView = {
-  id: string;
-  org_id: string;
-  receiving_unit_id: string | null;
-  sender_org_id: string;
-  sender_user_id: string;
-  subject_unborn: boolean;
-  subject_name: string | null;
-  received_at: Date;
-  receipt_sent_at: Date | null;
-  child_assessment: 'started' | 'not_started' | null;
-};
-
-/** Referrals (migration 0011): the sender's record, shared with the receiving organisation. */
-export type ReferralStatusColumn = 'requested' | 'received' | 'accepted' | 'rejected' | 'completed';
-export type ReferralTable = {
-  id: Id;
-  org_id: string;
-  family_id: string;
-  family_org_id: string;
-  sender_user_id: string;
-  to_org_id: string;
-  to_unit_id: string | null;
-  to_offer_id: string | null;
-  reason: string;
-  urgency: 'normal' | 'urgent';
-  status: ColumnType<ReferralStatusColumn, ReferralStatusColumn | undefined, ReferralStatusColumn>;
-  ack_working_days: number;
-  ack_due_on: string;
-  created_at: Timestamp;
-  received_at: NullableTimestamp;
-  received_by: string | null;
-  decided_at: NullableTimestamp;
-  decided_by: string | null;
-  rejection_reason: string | null;
-  completed_at: NullableTimestamp;
-  completed_by: string | null;
-  involvement_id: string | null;
-  updated_at: Timestamp;
-};
-export type ReferralAttachmentTable = {
-  id: Id;
-  referral_id: string;
-  org_id: string;
-  to_org_id: string;
-  category: string;
-  record_ids: ColumnType<string[], string[] | undefined, string[]>;
-  basis: 'consent' | 'referral_content' | 'own_org';
-  consent_id: string | null;
-};
-export type ReferralEventTable = {
-  id: Generated<number>;
-  referral_id: string;
-  org_id: string;
-  to_org_id: string;
-  status: ReferralStatusColumn;
-  at: Timestamp;
-  by_user: string;
-  note: string | null;
-};
+export * from './cross-org.schema';
+export * from './health-visiting.schema';
 
 export type DB = {
   referral: ReferralTable; // step 6: referrals
