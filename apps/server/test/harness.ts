@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, inject } from 'vitest';
 import { type App, buildApp } from '../src/app';
 import type { Clock } from '../src/clock';
 import { type Config, loadConfig } from '../src/config';
@@ -49,14 +50,29 @@ export type TestEnv = {
   close(): Promise<void>;
 };
 
-/** A migrated database (fresh in-memory PGlite, or the shared PostgreSQL test database) and an app on it. */
+let template: Blob | undefined;
+
+/** The migrated dump of pglite-template.setup.ts, read once per test process. */
+function pgliteTemplate(): Blob {
+  template ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return template;
+}
+
+/**
+ * A migrated database (a fresh in-memory PGlite started from the migrated dump, or the shared
+ * PostgreSQL test database) and an app on it. Migrations still run: they find nothing to do, and a
+ * checksum that changed since the dump would fail as it does at a real start.
+ */
 export async function startTestApp(
   kind: DatabaseKind,
   options: { config?: Partial<Config>; clock?: TestClock } = {},
 ): Promise<TestEnv> {
   const config = testConfig(kind, options.config);
   const clock = options.clock ?? testClock();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(
+    config.database,
+    config.database.kind === 'pglite' && !config.database.dataDir ? { startFrom: pgliteTemplate() } : {},
+  );
   const app = await buildApp({ config, database, clock, logger: false });
   return {
     app,

@@ -16,11 +16,18 @@ export type Database = {
   db: Kysely<DB>;
   /** Runs SQL as the connecting user (owner/superuser): migrations and operator tools only. */
   withOwnerClient<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole database as one tar file, to start another embedded database from. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
 export type ConnectOptions = (
-  | { kind: 'pglite'; dataDir: string | null } // null: in memory
+  | {
+      kind: 'pglite';
+      dataDir: string | null; // null: in memory
+      /** A dump of another embedded database (`dumpDataDir`) to start from, instead of an empty one. */
+      startFrom?: Blob | undefined;
+    }
   | { kind: 'postgres'; url: string; poolSize?: number; ownerUrl?: string | undefined }
 ) & {
   /** Sees every statement with its parameters and duration: benchmarks replay them bare, operators debug. */
@@ -108,7 +115,7 @@ export async function assertAppRoleUsable(url: string): Promise<void> {
 export async function connect(options: ConnectOptions): Promise<Database> {
   const log = kyselyLog(options);
   return options.kind === 'pglite'
-    ? connectPglite(options.dataDir, log)
+    ? connectPglite(options.dataDir, options.startFrom, log)
     : connectPostgres(options.url, options.poolSize, options.ownerUrl, log);
 }
 
@@ -116,9 +123,13 @@ const setAppRole = async (connection: { executeQuery: (q: CompiledQuery) => Prom
   await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${appRole}`));
 };
 
-async function connectPglite(dataDir: string | null, log: KyselyConfig['log']): Promise<Database> {
+async function connectPglite(
+  dataDir: string | null,
+  startFrom: Blob | undefined,
+  log: KyselyConfig['log'],
+): Promise<Database> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const lite = new PGlite(dataDir ?? 'memory://');
+  const lite = new PGlite(dataDir ?? 'memory://', startFrom ? { loadDataDir: startFrom } : {});
   await lite.waitReady;
   // PGlite is one session: node-postgres sees a pool of one connection, so a transaction
   // holds it and every other query waits — concurrent transactions stay isolated.
@@ -138,6 +149,7 @@ async function connectPglite(dataDir: string | null, log: KyselyConfig['log']): 
         client.release();
       }
     },
+    dumpDataDir: () => lite.dumpDataDir('none'),
     async close() {
       await db.destroy();
       await lite.close();

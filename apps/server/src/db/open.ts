@@ -6,17 +6,18 @@ import { migrate } from './migrate';
 /** Connects and brings the schema up to date: what every process does first. */
 export async function openDatabase(
   database: Config['database'],
-  options: Pick<ConnectOptions, 'onQuery'> = {},
+  options: Pick<ConnectOptions, 'onQuery'> & { startFrom?: Blob } = {},
 ): Promise<Database & { applied: string[] }> {
+  const { startFrom, ...connectOptions } = options;
   const db = await connect(
     database.kind === 'pglite'
-      ? { kind: 'pglite', dataDir: database.dataDir, ...options }
+      ? { kind: 'pglite', dataDir: database.dataDir, startFrom, ...connectOptions }
       : {
           kind: 'postgres',
           url: database.url,
           poolSize: database.poolSize,
           ownerUrl: database.ownerUrl,
-          ...options,
+          ...connectOptions,
         },
   );
   try {
