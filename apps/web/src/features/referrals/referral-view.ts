@@ -1,4 +1,4 @@
-import type { ReferralSummary } from '@familiespor/contracts';
+import type { Referral, ReferralSummary } from '@familiespor/contracts';
 import { nextReferralStatus, type ReferralAction, type ReferralStatus } from '@familiespor/domain';
 
 export type Box = 'received' | 'sent';
@@ -22,4 +22,19 @@ export function statusBadge(status: ReferralStatus): string {
 export function receiverName(r: Pick<ReferralSummary, 'to'>): string {
   const first = r.to.offer?.name ?? r.to.unit?.name;
   return first ? `${first}, ${r.to.organisation.name}` : r.to.organisation.name;
+}
+
+type Attachment = Referral['attachments'][number];
+
+/**
+ * The records that went with the referral, for the reader: the reason itself (`referral`) is
+ * shown on its own, so only the categories a consent or the own organisation let go are listed.
+ */
+export function sentAlong(
+  attachments: readonly Attachment[],
+): (Attachment & { basis: 'consent' | 'own_org' })[] {
+  return attachments.filter(
+    (a): a is Attachment & { basis: 'consent' | 'own_org' } =>
+      a.category !== 'referral' && a.basis !== 'referral_content',
+  );
 }

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { Tabs } from '../../components/tabs.component';
 import { referralTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
+import { ReferralDetails } from './referral-details.component';
 import { type Box, nextActions, receiverName, statusBadge } from './referral-view';
 import { referralsApi } from './referrals.api';
 
@@ -117,6 +118,7 @@ function ReferralItem({ r, box, onDone }: { r: ReferralSummary; box: Box; onDone
           ? ` · ${t('referrals.deadline', { date: fmt.date(r.ackDeadline.dueOn), days: r.ackDeadline.workingDays })}`
           : null}
       </p>
+      <ReferralDetails referralId={r.id} />
       {box === 'received' ? <ReferralActions r={r} onDone={onDone} /> : null}
     </li>
   );
