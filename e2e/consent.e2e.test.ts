@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('consent and "Hvem har set mine data" in the porta
     const mother = await apiAs('mother');
     const familyId = (mother.me.families as { id: string }[])[0]?.id as string;
     const counsellor = await apiAs('family_counsellor');
+    // He opens the family twice in a row: one row in her log, with how many times.
+    await counsellor.request('GET', `/api/families/${familyId}`);
     await counsellor.request('GET', `/api/families/${familyId}`);
 
     await menu(page).getByRole('link', { name: 'Hvem har set mine data' }).click();
@@ -64,11 +66,16 @@ describe.skipIf(!hasChromium)('consent and "Hvem har set mine data" in the porta
     await expect.poll(() => ahmed.textContent()).toContain(`Familierådgiver hos ${housing}`);
     expect(await ahmed.textContent()).toContain('I har givet samtykke');
     expect(await ahmed.textContent()).toContain('Så oplysninger om familien');
+    expect(await ahmed.textContent()).toMatch(/Så oplysninger om familien · \d+ gange/);
+    expect(await ahmed.textContent()).toMatch(/Kl\. \d{2}\.\d{2}/);
     await expectAccessible(page, 'access log (da)');
     await screenshot(page, 'access-log-da');
     await chooseLanguage(page, 'ar');
     await expect.poll(() => page.locator('h1').textContent()).toBe('من اطّلع على بياناتي');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect
+      .poll(() => ahmed.textContent())
+      .toMatch(/اطّلع على معلومات عن العائلة · (مرتين|\d+ (مرات|مرة))/);
     await expectAccessible(page, 'access log (ar)');
     await screenshot(page, 'access-log-ar');
 

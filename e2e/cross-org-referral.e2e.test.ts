@@ -7,8 +7,8 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' })
 const region = 'Region Demo';
 const municipality = 'Demo Kommune';
 const parents = 'Amira Hansen og Mikkel Hansen';
-/** How "Henvisninger" names the family. */
-const listed = 'Amira Hansen & Mikkel Hansen';
+/** How "Henvisninger" names the family: as the family page does. */
+const listed = parents;
 /** The demo mother's CPR number (apps/server/src/seed/demo-seed.ts): what the midwife types in. */
 const demoMotherCpr = '740395-4018';
 const midwife = demoAccounts.midwife.name;
@@ -28,10 +28,15 @@ function minutesBetween(from: Date, to: Date): Set<string> {
   return out;
 }
 
-/** The "Kl. HH.MM" of an access-log row, normalised to "HH:MM". */
-async function loggedAt(row: Locator): Promise<string> {
-  const m = /Kl\. (\d{2})\D(\d{2})/.exec((await row.textContent()) ?? '');
-  return m ? `${m[1]}:${m[2]}` : '';
+/**
+ * The "Kl. HH.MM" of an access-log row — or "Kl. HH.MM–HH.MM" for repeated reads shown as one
+ * row — normalised to "HH:MM" from and to.
+ */
+async function loggedAt(row: Locator): Promise<{ from: string; to: string }> {
+  const m = /Kl\. (\d{2})\D(\d{2})(?:\s*[–-]\s*(\d{2})\D(\d{2}))?/.exec((await row.textContent()) ?? '');
+  if (!m) return { from: '', to: '' };
+  const from = `${m[1]}:${m[2]}`;
+  return { from, to: m[3] ? `${m[3]}:${m[4]}` : from };
 }
 
 /**
@@ -157,7 +162,12 @@ describe.skipIf(!hasChromium)('a referral across organisations, with consent, se
     await expect
       .poll(() => received.locator('[data-status]').textContent(), { timeout: 30_000 })
       .toBe('Accepteret');
-    await hv.getByRole('status').filter({ hasText: 'Henvisningen er accepteret' }).waitFor();
+    // Accepting opens Klar til baby to the family; it does not sign the family up by itself.
+    await hv
+      .getByRole('status')
+      .filter({ hasText: 'Henvisningen er accepteret' })
+      .filter({ hasText: 'Familien kan nu tilmeldes Klar til baby' })
+      .waitFor();
     await expect.poll(() => received.textContent()).toContain(`Accepteret`);
 
     // She opens the family: this read of the region's pregnancy record is what Amira must see.
@@ -175,7 +185,34 @@ describe.skipIf(!hasChromium)('a referral across organisations, with consent, se
     await expect
       .poll(() => hv.getByRole('region', { name: 'Tidslinje' }).textContent(), { timeout: 30_000 })
       .toContain('Henvist til Klar til baby');
+    // Accepted is not finished: the entry says "Accepteret" and stays under "Det kommer".
+    const coming = hv.getByRole('list', { name: 'Det kommer' });
+    const showAll = hv.getByRole('button', { name: /^Vis alle \d+ punkter$/ }).first();
+    if ((await coming.locator('li').filter({ hasText: 'Henvist til Klar til baby' }).count()) === 0)
+      await showAll.click();
+    const entry = coming.locator('li').filter({ hasText: 'Henvist til Klar til baby' }).first();
+    await expect.poll(() => entry.locator('.badge').textContent()).toBe('Accepteret');
+    expect(await entry.textContent()).not.toContain('Afsluttet');
     await screenshot(hv, 'cross-org-referral-family-da');
+
+    // "Tilbud til familien": the accepted referral makes the family referred to Klar til baby, so
+    // it can join now, and she signs both parents up.
+    const offers = hv.getByRole('region', { name: 'Tilbud til familien' });
+    const klar = offers.locator('details').filter({ hasText: 'Klar til baby' }).first();
+    await expect
+      .poll(() => klar.locator('summary').textContent(), { timeout: 30_000 })
+      .toContain('Kan være med nu');
+    await klar.locator('summary').click();
+    expect(await klar.locator('li.fs-rule-ok').filter({ hasText: 'Henvist' }).count()).toBe(1);
+    await expectAccessible(hv, '"Tilbud til familien" with Klar til baby open after the referral (da)');
+    await klar.getByRole('button', { name: 'Tilmeld familien' }).click();
+    const both = klar.getByRole('group', { name: 'Hvem skal være med?' }).getByRole('checkbox');
+    await expect.poll(() => both.count()).toBe(2);
+    await klar.getByRole('button', { name: 'Tilmeld familien' }).click();
+    await expect
+      .poll(() => klar.getByRole('heading', { level: 3 }).first().textContent(), { timeout: 30_000 })
+      .toMatch(/^Familien er (tilmeldt|på venteliste som nr\. \d+)$/);
+    await klar.screenshot({ path: 'e2e/screenshots/cross-org-referral-sign-up-da.png' });
 
     // The midwife follows her referral: accepted.
     await mw.reload();
@@ -212,10 +249,15 @@ describe.skipIf(!hasChromium)('a referral across organisations, with consent, se
       .filter({ hasText: 'Så oplysninger om familien' })
       .filter({ hasText: `Oplysningerne kommer fra ${region}` });
     await pregnancyRead.first().waitFor({ timeout: 30_000 });
-    const minutes = minutesBetween(openedFrom, openedUntil);
+    // Her reads of it are one row, however many requests the page made: the row's span covers
+    // the minutes she had the family open.
+    const minutes = [...minutesBetween(openedFrom, openedUntil)];
     const inWindow: Locator[] = [];
-    for (const row of await pregnancyRead.all()) if (minutes.has(await loggedAt(row))) inWindow.push(row);
-    expect(inWindow.length, `a read by ${healthVisitor} at ${[...minutes].join(' or ')}`).toBeGreaterThan(0);
+    for (const row of await pregnancyRead.all()) {
+      const at = await loggedAt(row);
+      if (minutes.some((m) => at.from <= m && m <= at.to)) inWindow.push(row);
+    }
+    expect(inWindow.length, `one row of reads by ${healthVisitor} at ${minutes.join(' or ')}`).toBe(1);
     const read = inWindow[0] as Locator;
     expect(await read.textContent()).toContain(role);
     expect(await read.textContent()).toContain('Hvorfor: I har givet samtykke');
@@ -226,7 +268,11 @@ describe.skipIf(!hasChromium)('a referral across organisations, with consent, se
     expect(await referralRead.textContent()).toContain(
       'Loven giver adgang, fordi de arbejder med jeres familie',
     );
+    // Changes stay rows of their own: her steps on the referral and the sign-up.
     expect(await byMette.filter({ hasText: 'Ændrede en henvisning' }).count()).toBeGreaterThan(0);
+    expect(
+      await byMette.filter({ hasText: 'Registrerede en tilmelding til et tilbud' }).count(),
+    ).toBeGreaterThan(0);
     await expectAccessible(parent, '"Hvem har set mine data" with the health visitor’s read (da)');
     await screenshot(parent, 'cross-org-referral-access-log-da');
     // The whole log is long; this one shows her row as Amira sees it on the phone.

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('keyboard only (Tab and Enter)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/admin/brugere/ny');
     // Submitting the empty form by keyboard shows the error summary with focus on it.
-    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Opret bruger', 80);
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Opret bruger', 160);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).text).toContain('Der er noget, du skal rette');
     await page.keyboard.press('Tab');
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('keyboard only (Tab and Enter)', () => {
     expect((await focused(page)).id).toBe('user-name');
 
     await page.keyboard.press('Shift+Tab');
-    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Log af', 80);
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Log af', 160);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/login');
   });

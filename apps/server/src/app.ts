@@ -17,10 +17,13 @@ import { oidcRoutes } from './modules/auth/oidc.routes';
 import { betweenChairsRoutes } from './modules/between-chairs/between-chairs.routes';
 import { concernReportsRoutes } from './modules/concern-reports/concern-reports.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
+import { counsellingRoutes } from './modules/counselling/counselling.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { handoversRoutes } from './modules/handovers/handovers.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
+import { openCounsellingRoutes } from './modules/open-counselling/open-counselling.routes';
+import { referralIntakeRoutes } from './modules/referral-intake/referral-intake.routes';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
 import { screeningRoutes } from './modules/screening/screening.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
@@ -105,6 +108,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(betweenChairsRoutes(deps)); // step 6: between chairs
   await app.register(concernReportsRoutes(deps));
   await app.register(referralsRoutes(deps)); // step 6: referrals
+  await app.register(referralIntakeRoutes(deps)); // issue #8: referral of a person not yet known
+  await app.register(openCounsellingRoutes(deps)); // step 7: open anonymous counselling
+  await app.register(counsellingRoutes(deps)); // step 7: family counselling cases
   await registerSpa(app);
 
   await app.ready();

@@ -77,16 +77,24 @@ export const myConsentsQuery = z.strictObject({ familyId: uuid.optional() });
 
 export const accessLogQuery = z.strictObject({
   familyId: uuid.optional(),
-  cursor: z.string().regex(/^\d+$/).optional().describe('From the previous page’s nextCursor'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().regex(/^\d+$/).max(18).optional().describe('From the previous page’s nextCursor'),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('Rows (not events) per page'),
 });
 
 export const accessBases = ['own_org', 'consent', 'legal_basis', 'break_the_glass', 'self'] as const;
 
+/**
+ * One row of "Hvem har set mine data". Repeated reads by the same professional of the same kind
+ * of record, from the same organisation's data on the same basis, within a short span of one day,
+ * are one row with how many times and from when to when. A change (anything but a read) and any
+ * use of emergency access (break-the-glass) is always a row of its own.
+ */
 export const accessLogEntry = z
   .object({
-    id: z.string(),
-    occurredAt: z.string(),
+    id: z.string().describe('The newest event of the row; rows are ordered by it'),
+    occurredAt: z.string().describe('When the newest event of the row happened'),
+    firstOccurredAt: z.string().describe('When the first event of the row happened (= occurredAt for one)'),
+    count: z.number().int().min(1).describe('How many events the row stands for'),
     actor: z.object({
       name: z.string(),
       roles: z.array(z.enum(staffRoles)),
@@ -94,10 +102,10 @@ export const accessLogEntry = z
     }),
     action: z.enum(['read', 'create', 'update', 'delete', 'execute']),
     entityType: z.string().describe('What was read or changed, e.g. family, family_timeline, screening'),
-    category: category.nullable(),
+    categories: z.array(category).describe('The record categories the events relied on, if they named any'),
     dataOrganisation: orgRef.nullable().describe('Whose records they were'),
     basis: z.enum(accessBases).nullable(),
-    purpose: z.string().nullable(),
+    purposes: z.array(z.string()).describe('Why the professional looked, as the events recorded it'),
     consentId: uuid.nullable(),
     breakGlassReason: z.string().nullable(),
   })

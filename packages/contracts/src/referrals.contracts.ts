@@ -78,8 +78,13 @@ export const referralSummary = z
     id: uuid,
     family: z.object({
       id: uuid,
-      /** The parents' names; null when the reader may not see who the family is. */
+      /** The parents' names, joined with "&" for plain text; null when the reader may not see who the family is. */
       names: z.string().nullable(),
+      /**
+       * The parents' names, mother first, for the reader's language to join ("og", "and", "و") as
+       * the family page does; null when the reader may not see who the family is.
+       */
+      parents: z.array(z.string()).nullable(),
     }),
     status: referralStatus,
     urgency: referralUrgency,

@@ -237,7 +237,13 @@ export type BirthTable = {
   created_at: Timestamp;
 };
 
-export type InvolvementKind = 'pregnancy_care' | 'statutory' | 'enrollment' | 'referral' | 'consent';
+export type InvolvementKind =
+  | 'pregnancy_care'
+  | 'statutory'
+  | 'enrollment'
+  | 'referral'
+  | 'consent'
+  | 'counselling';
 export type InvolvementTable = {
   id: Id;
   family_id: string;
@@ -464,6 +470,7 @@ export type NetworkMemberTable = {
   updated_at: Timestamp;
 };
 
+import type { CounsellingTables } from './counselling.schema';
 import type {
   ConcernReportSentView,
   ConcernReportTable,
@@ -480,17 +487,30 @@ import type {
   StaffTrainingTable,
   VisitProgrammeTable,
 } from './health-visiting.schema';
+import type {
+  AnonymousContactTable,
+  OpenCounsellingSlotCounsellorTable,
+  OpenCounsellingSlotTable,
+} from './open-counselling.schema';
+import type { ReferralIntakeTable } from './referral-intake.schema';
 
+export * from './counselling.schema';
 export * from './cross-org.schema';
 export * from './health-visiting.schema';
+export * from './open-counselling.schema';
+export * from './referral-intake.schema';
 
-export type DB = {
+export type DB = CounsellingTables & {
   referral: ReferralTable; // step 6: referrals
   referral_attachment: ReferralAttachmentTable;
   referral_event: ReferralEventTable;
   concern_report: ConcernReportTable;
   concern_report_sent: ConcernReportSentView;
   handover: HandoverTable;
+  open_counselling_slot: OpenCounsellingSlotTable; // step 7: open anonymous counselling
+  open_counselling_slot_counsellor: OpenCounsellingSlotCounsellorTable;
+  anonymous_contact: AnonymousContactTable;
+  referral_intake: ReferralIntakeTable; // issue #8: a referral of a person not yet known
   visit_programme: VisitProgrammeTable;
   epds_cutoff: EpdsCutoffTable;
   child_visit: ChildVisitTable;

@@ -5,7 +5,9 @@ import { inScope, type Tx } from '../db/scope';
 import { hashPassword } from '../modules/auth/passwords';
 import { runTaskRulesForFamilies } from '../modules/tasks/task-rules-run';
 import type { Deps } from '../use-case';
+import { seedCounselling } from './demo-counselling';
 import { seedOffers } from './demo-offers';
+import { seedOpenCounselling } from './demo-open-counselling';
 import { seedVisits } from './demo-visits';
 import { generateFamilies } from './synthetic-families';
 
@@ -563,7 +565,27 @@ const taskRulesPart: SeedPart = {
   },
 };
 
-export const demoSeedParts: SeedPart[] = [foundation, families, offersPart, visitsPart, taskRulesPart];
+/** Step 7: the housing secretariat's family counselling, last year like Vollsmose 2017. */
+const counsellingPart: SeedPart = {
+  key: '0006_counselling_cases',
+  run: (tx, { now }) => seedCounselling(tx, now),
+};
+
+/** Step 7: Mødrehjælpen's open anonymous counselling — its slots and a year of conversations. */
+const openCounsellingPart: SeedPart = {
+  key: '0007_open_counselling',
+  run: (tx, { now }) => seedOpenCounselling(tx, now),
+};
+
+export const demoSeedParts: SeedPart[] = [
+  foundation,
+  families,
+  offersPart,
+  visitsPart,
+  taskRulesPart,
+  counsellingPart,
+  openCounsellingPart,
+];
 
 export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<string[]> {
   if (deps.config.production) throw new Error('Demo data is refused when NODE_ENV=production');

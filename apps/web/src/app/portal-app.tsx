@@ -10,7 +10,7 @@ import { PortalHomePage } from '../features/portal/portal-home.page';
 import { NotFoundPage } from '../features/public/not-found.page';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session.component';
-import { useLogout } from './session.hook';
+import { useLogout, useSession } from './session.hook';
 import { SessionLostRedirect } from './session-lost.component';
 
 // Offers, appointments and the network are a chunk of their own: the home page loads first.
@@ -30,6 +30,13 @@ const NetworkPage = lazy(() =>
 // "Sådan har du det" carries the EPDS items: its own chunk, its texts fetched when opened.
 const HowAreYouPage = lazy(() =>
   import('../features/portal/how-are-you.page').then((m) => ({ default: m.HowAreYouPage })),
+);
+
+// Open anonymous counselling: public, no login; its own chunk and texts (da, en, ar).
+const PublicOpenCounsellingPage = lazy(() =>
+  import('../features/open-counselling/public-open-counselling.page').then((m) => ({
+    default: m.PublicOpenCounsellingPage,
+  })),
 );
 
 // Consents and "Hvem har set mine data": their own chunk and texts, fetched when opened.
@@ -69,6 +76,13 @@ function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNod
   );
 }
 
+/** A page anyone may open: it shows the signed-in parent's menu when there is one. */
+function PublicPortalPage({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const me = session.data?.kind === 'parent' ? session.data : null;
+  return <ParentShell me={me}>{children}</ParentShell>;
+}
+
 /** The parent portal: its own entry, so a phone loads only what parents use. */
 export function PortalApp() {
   const [client] = useState(createQueryClient);
@@ -77,6 +91,11 @@ export function PortalApp() {
       <SessionLostRedirect area="portal" />
       <Switch>
         <Route path="/portal/login" component={ParentLoginPage} />
+        <Route path="/portal/aaben-raadgivning">
+          <PublicPortalPage>
+            <PublicOpenCounsellingPage />
+          </PublicPortalPage>
+        </Route>
         <Route>
           <RequireSession kind="parent" shell={(me, content) => <ParentShell me={me}>{content}</ParentShell>}>
             {(me) => (

@@ -120,6 +120,48 @@ const ReferralsPage = lazy(() =>
 const ReferPage = lazy(() =>
   import('../features/referrals/refer.page').then((m) => ({ default: m.ReferPage })),
 );
+// "Henvis med navn" (issue #8): the referral of a person not yet known, and one such referral.
+const ReferIdentifiedPage = lazy(() =>
+  import('../features/referral-intake/refer-identified.page').then((m) => ({
+    default: m.ReferIdentifiedPage,
+  })),
+);
+const ReferralIntakePage = lazy(() =>
+  import('../features/referral-intake/referral-intake.page').then((m) => ({ default: m.ReferralIntakePage })),
+);
+
+// Family counselling (step 7): the counsellor's cases, one case, opening one, the year's figures.
+const CounsellingCasesPage = lazy(() =>
+  import('../features/counselling/counselling-cases.page').then((m) => ({ default: m.CounsellingCasesPage })),
+);
+const CounsellingCasePage = lazy(() =>
+  import('../features/counselling/counselling-case.page').then((m) => ({ default: m.CounsellingCasePage })),
+);
+const OpenCasePage = lazy(() =>
+  import('../features/counselling/open-case.page').then((m) => ({ default: m.OpenCasePage })),
+);
+const CounsellingStatisticsPage = lazy(() =>
+  import('../features/counselling/counselling-statistics.page').then((m) => ({
+    default: m.CounsellingStatisticsPage,
+  })),
+);
+
+// Open anonymous counselling (step 7): "Log en samtale", its statistics and its opening hours.
+const OpenCounsellingPage = lazy(() =>
+  import('../features/open-counselling/open-counselling.page').then((m) => ({
+    default: m.OpenCounsellingPage,
+  })),
+);
+const OpenCounsellingStatisticsPage = lazy(() =>
+  import('../features/open-counselling/open-counselling-statistics.page').then((m) => ({
+    default: m.OpenCounsellingStatisticsPage,
+  })),
+);
+const OpenCounsellingSlotsPage = lazy(() =>
+  import('../features/open-counselling/open-counselling-slots.page').then((m) => ({
+    default: m.OpenCounsellingSlotsPage,
+  })),
+);
 
 function useStaffChrome(me: StaffMe | null) {
   const { t } = useTranslation();
@@ -240,12 +282,58 @@ export function StaffApp() {
                     <ReferralsPage />
                   </Guarded>
                 </Route>
+                <Route path="/henvisninger/med-navn/ny">
+                  <GuardedSub me={me} page="referIdentified">
+                    <ReferIdentifiedPage />
+                  </GuardedSub>
+                </Route>
+                <Route path="/henvisninger/med-navn/:intakeId">
+                  {(params) => (
+                    <Guarded me={me} page="referrals">
+                      <ReferralIntakePage key={params.intakeId} intakeId={params.intakeId} />
+                    </Guarded>
+                  )}
+                </Route>
                 <Route path="/familier/:familyId/henvis">
                   {(params) => (
                     <GuardedSub me={me} page="refer">
                       <ReferPage key={params.familyId} familyId={params.familyId} />
                     </GuardedSub>
                   )}
+                </Route>
+                <Route path="/raadgivning">
+                  <Guarded me={me} page="counsellingCases">
+                    <CounsellingCasesPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/tal/raadgivning">
+                  <Guarded me={me} page="counsellingStatistics">
+                    <CounsellingStatisticsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/raadgivning/nyt">
+                  <GuardedSub me={me} page="openCounsellingCase">
+                    <OpenCasePage me={me} />
+                  </GuardedSub>
+                </Route>
+                {/* The case's organisation and those the parents' consent lets read it; the API decides. */}
+                <Route path="/raadgivning/:caseId">
+                  {(params) => <CounsellingCasePage key={params.caseId} me={me} caseId={params.caseId} />}
+                </Route>
+                <Route path="/aaben-raadgivning">
+                  <Guarded me={me} page="openCounselling">
+                    <OpenCounsellingPage />
+                  </Guarded>
+                </Route>
+                <Route path="/aaben-raadgivning/aabningstider">
+                  <GuardedSub me={me} page="openCounsellingSlots">
+                    <OpenCounsellingSlotsPage />
+                  </GuardedSub>
+                </Route>
+                <Route path="/statistik/aaben-raadgivning">
+                  <Guarded me={me} page="openCounsellingStatistics">
+                    <OpenCounsellingStatisticsPage />
+                  </Guarded>
                 </Route>
                 {/* Any professional may open a family the API lets them see; the API decides. */}
                 <Route path="/familier/:familyId">

@@ -2,10 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type concernDa from './concern/da.json';
 import type consentDa from './consent/da.json';
+import type counsellingDa from './counselling/da.json';
 import da from './da.json';
 import type epdsDa from './epds/da.json';
 import type handoverDa from './handover/da.json';
 import type healthDa from './health/da.json';
+import type openCounsellingDa from './open-counselling/da.json';
+import type referralIntakeDa from './referral-intake/da.json';
 import type referralDa from './referrals/da.json';
 
 export const languages = ['da', 'en', 'ar'] as const;
@@ -24,7 +27,10 @@ declare module 'i18next' {
         typeof concernDa &
         typeof handoverDa &
         typeof referralDa &
-        typeof consentDa;
+        typeof consentDa &
+        typeof counsellingDa &
+        typeof openCounsellingDa &
+        typeof referralIntakeDa;
     };
   }
 }

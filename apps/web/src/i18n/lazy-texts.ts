@@ -77,6 +77,45 @@ export const consentTexts: TextBundle = {
   },
 };
 
+/**
+ * Family counselling cases for staff (step 7). Staff pages are in Danish and English; in Arabic
+ * they show the English texts (the parents' pages carry Arabic).
+ */
+export const counsellingTexts: TextBundle = {
+  name: 'counselling',
+  load: {
+    da: () => import('./counselling/da.json'),
+    en: () => import('./counselling/en.json'),
+    ar: () => import('./counselling/en.json'),
+  },
+};
+
+/**
+ * Open anonymous counselling (step 7): the counsellors' "Åben rådgivning", its statistics and
+ * opening hours, and the public page without login (da, en and ar: parents read it).
+ */
+export const openCounsellingTexts: TextBundle = {
+  name: 'open-counselling',
+  load: {
+    da: () => import('./open-counselling/da.json'),
+    en: () => import('./open-counselling/en.json'),
+    ar: () => import('./open-counselling/ar.json'),
+  },
+};
+
+/**
+ * "Henvis med navn" (issue #8): the referral of a person not yet known, from open counselling.
+ * Staff pages only: Arabic shows the English texts.
+ */
+export const referralIntakeTexts: TextBundle = {
+  name: 'referral-intake',
+  load: {
+    da: () => import('./referral-intake/da.json'),
+    en: () => import('./referral-intake/en.json'),
+    ar: () => import('./referral-intake/en.json'),
+  },
+};
+
 const loaded = new Set<string>();
 const loadedNames = new Set<string>();
 

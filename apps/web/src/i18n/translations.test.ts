@@ -10,6 +10,8 @@ import concernEn from './concern/en.json';
 import consentAr from './consent/ar.json';
 import consentDa from './consent/da.json';
 import consentEn from './consent/en.json';
+import counsellingDa from './counselling/da.json';
+import counsellingEn from './counselling/en.json';
 import da from './da.json';
 import en from './en.json';
 import epdsAr from './epds/ar.json';
@@ -21,6 +23,11 @@ import handoverEn from './handover/en.json';
 import healthAr from './health/ar.json';
 import healthDa from './health/da.json';
 import healthEn from './health/en.json';
+import openCounsellingAr from './open-counselling/ar.json';
+import openCounsellingDa from './open-counselling/da.json';
+import openCounsellingEn from './open-counselling/en.json';
+import referralIntakeDa from './referral-intake/da.json';
+import referralIntakeEn from './referral-intake/en.json';
 import referralAr from './referrals/ar.json';
 import referralDa from './referrals/da.json';
 import referralEn from './referrals/en.json';
@@ -38,10 +45,19 @@ function merge(...trees: Tree[]): Tree {
   return out;
 }
 const files: Record<'da' | 'en' | 'ar', Tree> = {
-  da: merge(da, healthDa, epdsDa, concernDa, handoverDa, referralDa, consentDa),
-  en: merge(en, healthEn, epdsEn, concernEn, handoverEn, referralEn, consentEn),
-  ar: merge(ar, healthAr, epdsAr, concernAr, handoverAr, referralAr, consentAr),
+  da: merge(da, healthDa, epdsDa, concernDa, handoverDa, referralDa, consentDa, counsellingDa),
+  en: merge(en, healthEn, epdsEn, concernEn, handoverEn, referralEn, consentEn, counsellingEn),
+  // The counselling bundle is staff-only: Arabic shows its English texts (lazy-texts.ts).
+  ar: merge(ar, healthAr, epdsAr, concernAr, handoverAr, referralAr, consentAr, counsellingEn),
 };
+// Open counselling (step 7): staff pages and the public page, in all three languages.
+files.da = merge(files.da, openCounsellingDa);
+files.en = merge(files.en, openCounsellingEn);
+files.ar = merge(files.ar, openCounsellingAr);
+// "Henvis med navn" (issue #8): staff-only, so Arabic shows its English texts (lazy-texts.ts).
+files.da = merge(files.da, referralIntakeDa);
+files.en = merge(files.en, referralIntakeEn);
+files.ar = merge(files.ar, referralIntakeEn);
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -99,6 +115,39 @@ describe('the resource files', () => {
       [da, healthDa, epdsDa, concernDa, handoverDa, referralDa].flatMap((tree) => [...flatten(tree).keys()]),
     );
     expect([...flatten(consentDa).keys()].filter((k) => others.has(k))).toEqual([]);
+  });
+
+  it('keep the counselling bundle from overwriting a text of another', () => {
+    const others = new Set(
+      [da, healthDa, epdsDa, concernDa, handoverDa, referralDa, consentDa].flatMap((tree) => [
+        ...flatten(tree).keys(),
+      ]),
+    );
+    expect([...flatten(counsellingDa).keys()].filter((k) => others.has(k))).toEqual([]);
+  });
+
+  it('keep the open counselling bundle from overwriting a text of another', () => {
+    const own = new Set(flatten(openCounsellingDa).keys());
+    const others = [da, healthDa, epdsDa, concernDa, handoverDa, referralDa, consentDa].flatMap((tree) => [
+      ...flatten(tree).keys(),
+    ]);
+    expect(others.filter((k) => own.has(k))).toEqual([]);
+  });
+
+  it('keep the "Henvis med navn" bundle from overwriting a text of another', () => {
+    const own = new Set(flatten(referralIntakeDa).keys());
+    const others = [
+      da,
+      healthDa,
+      epdsDa,
+      concernDa,
+      handoverDa,
+      referralDa,
+      consentDa,
+      counsellingDa,
+      openCounsellingDa,
+    ].flatMap((tree) => [...flatten(tree).keys()]);
+    expect(others.filter((k) => own.has(k))).toEqual([]);
   });
 
   it('have the same keys in Danish, English and Arabic', () => {

@@ -23,6 +23,15 @@ export type ConsentCaptureWay = (typeof consentCaptureWays)[number];
 /** A consent longer than this must be given again: parents should not forget what they agreed to. */
 export const consentMaxYears = 3;
 
+/**
+ * "Hvem har set mine data" shows repeated reads as one row: the same professional reading the
+ * same kind of record on the same basis, each read within this many minutes of the one before,
+ * on one Copenhagen day ("Så oplysninger om familien · 4 gange", 10.02–10.09). Opening a family
+ * once writes several reads; a parent needs to see the visit, not each request. Changes and
+ * emergency access (break-the-glass) are never grouped.
+ */
+export const accessLogSpanMinutes = 30;
+
 export type ConsentStatus = 'active' | 'pending' | 'expired' | 'withdrawn';
 
 /** Where a consent stands at an instant; withdrawal wins over everything else. */

@@ -26,9 +26,39 @@ export type FamilyFacts = {
   /** The parents' preferred languages, and whether any of them can follow with an interpreter. */
   languages: string[];
   interpreterAvailable: boolean;
-  /** The family has an accepted referral (or the offer is targeted at it). */
+  /** The family is referred to this offer (`isReferredTo`), or a professional refers it now. */
   referred: boolean;
 };
+
+/** What the family's referrals and sign-ups say about one offer; see `isReferredTo`. */
+export type ReferralFacts = {
+  /** Referrals of the family to an offer (the ones the reader may know of), with their status. */
+  referrals: readonly { offerId: string; status: string }[];
+  /** The family's sign-ups, with their status and waitlist priority. */
+  signUps: readonly { offerId: string; status: string; priority: string }[];
+};
+
+/**
+ * Whether the family counts as referred to the offer — the `referral` rule of a referral-only
+ * offer, and "referred first" on its waitlist:
+ * - a referral to this very offer that the provider has accepted: accepting is its yes to taking
+ *   the family on, so the family may now be signed up (by a professional, or by the parents in
+ *   the portal). Requested or received is not yet a yes, rejected is a no, and a completed
+ *   referral has done its work and closed the door with the involvement it gave;
+ * - or an open sign-up for it that a professional made as a referral (with a reason).
+ * A referral to the provider's organisation or unit is not a referral to one of its offers.
+ */
+export function isReferredTo(offerId: string, facts: ReferralFacts): boolean {
+  return (
+    facts.referrals.some((r) => r.offerId === offerId && r.status === 'accepted') ||
+    facts.signUps.some(
+      (e) =>
+        e.offerId === offerId &&
+        e.priority === 'referred' &&
+        ['invited', 'waitlisted', 'enrolled'].includes(e.status),
+    )
+  );
+}
 
 export type RuleName =
   | 'first_time_parents'

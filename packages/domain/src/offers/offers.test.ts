@@ -10,7 +10,7 @@ import {
   segment,
 } from './cohort-planner';
 import { catchUpSessionDates, checkTemplate, fivTemplate, sessionDate } from './course-template';
-import { checkEligibility, type FamilyFacts } from './eligibility';
+import { checkEligibility, type FamilyFacts, isReferredTo, type ReferralFacts } from './eligibility';
 
 const today = '2026-11-23';
 const family = (over: Partial<FamilyFacts> = {}): FamilyFacts => ({
@@ -74,6 +74,33 @@ describe('eligibility', () => {
       checkEligibility({ languages: ['da'] }, { ...arabic, interpreterAvailable: true }, today).now,
     ).toBe(true);
     expect(checkEligibility({ languages: ['da', 'ar'] }, arabic, today).now).toBe(true);
+  });
+
+  it('counts an accepted referral to the offer, or an open sign-up made as a referral, as referred', () => {
+    const none: ReferralFacts = { referrals: [], signUps: [] };
+    expect(isReferredTo('klar', none)).toBe(false);
+    const referral = (status: string, offerId = 'klar') => ({ ...none, referrals: [{ offerId, status }] });
+    // Only the provider's yes opens the door, and only while the referral is accepted.
+    expect(isReferredTo('klar', referral('accepted'))).toBe(true);
+    for (const status of ['requested', 'received', 'rejected', 'completed'])
+      expect(isReferredTo('klar', referral(status)), status).toBe(false);
+    // A referral to another offer says nothing about this one.
+    expect(isReferredTo('klar', referral('accepted', 'fiv'))).toBe(false);
+    const signUp = (status: string, priority: string) => ({
+      ...none,
+      signUps: [{ offerId: 'klar', status, priority }],
+    });
+    expect(isReferredTo('klar', signUp('waitlisted', 'referred'))).toBe(true);
+    expect(isReferredTo('klar', signUp('enrolled', 'referred'))).toBe(true);
+    expect(isReferredTo('klar', signUp('enrolled', 'standard'))).toBe(false);
+    expect(isReferredTo('klar', signUp('declined', 'referred'))).toBe(false);
+    // With it, a referral-only offer in the pregnancy weeks is open now.
+    const klar = { referralOnly: true, pregnancyWeeks: { from: 16, to: 34 } };
+    const referred = isReferredTo('klar', referral('accepted'));
+    expect(checkEligibility(klar, family({ referred }), today)).toMatchObject({
+      now: true,
+      rules: expect.arrayContaining([{ rule: 'referral', ok: true }]),
+    });
   });
 
   it('is open to everyone when the offer has no rules', () => {

@@ -6,6 +6,7 @@ import {
   type ReferralAction,
   type ReferralStatus,
   referralStatuses,
+  referralTimelineStatus,
   referralUnacknowledgedKey,
 } from './referral-status';
 
@@ -37,6 +38,17 @@ describe('referral status', () => {
     expect(isReferralOverdue({ status: 'requested', ackDueOn: '2026-11-30' }, '2026-11-30')).toBe(false);
     expect(isReferralOverdue({ status: 'requested', ackDueOn: '2026-11-30' }, '2026-12-01')).toBe(true);
     expect(isReferralOverdue({ status: 'received', ackDueOn: '2026-11-30' }, '2026-12-09')).toBe(false);
+  });
+
+  it('stands on the timeline as open until completed: an accepted referral is not finished', () => {
+    const at = (status: ReferralStatus, today = '2026-11-25') =>
+      referralTimelineStatus({ status, ackDueOn: '2026-11-30' }, today);
+    expect(at('requested')).toBe('due');
+    expect(at('requested', '2026-12-01')).toBe('overdue');
+    expect(at('received', '2026-12-09')).toBe('due');
+    expect(at('accepted', '2026-12-09')).toBe('due');
+    expect(at('completed')).toBe('done');
+    expect(at('rejected')).toBe('cancelled');
   });
 });
 

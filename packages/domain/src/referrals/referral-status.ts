@@ -49,3 +49,18 @@ export function referralUnacknowledgedKey(referralId: string, side: ReferralTask
 export function isReferralOverdue(r: { status: ReferralStatus; ackDueOn: string }, today: string): boolean {
   return r.status === 'requested' && today > r.ackDueOn;
 }
+
+/**
+ * Where a referral stands on the family's timeline. It stays open — in "Det kommer" — until the
+ * receiver has completed it: waiting for acknowledgement (overdue past its deadline day), waiting
+ * for a decision, or accepted and being worked on; an accepted referral is not finished. Only a
+ * completed referral is done, and a rejected one is cancelled.
+ */
+export function referralTimelineStatus(
+  r: { status: ReferralStatus; ackDueOn: string },
+  today: string,
+): 'due' | 'overdue' | 'done' | 'cancelled' {
+  if (r.status === 'completed') return 'done';
+  if (r.status === 'rejected') return 'cancelled';
+  return isReferralOverdue(r, today) ? 'overdue' : 'due';
+}

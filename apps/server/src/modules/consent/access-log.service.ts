@@ -7,16 +7,17 @@ import { asSystem } from '../../db/scope';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { familyFacts } from '../families/family-detail';
-import { findFamilyAccessEvents } from './access-log.repo';
+import { findFamilyAccessRows } from './access-log.repo';
 
 type Query = { familyId?: string | undefined; cursor?: string | undefined; limit: number };
 type LoggedAction = AccessLogEntry['action'];
 
 /**
  * getMyAccessLog — "Hvem har set mine data": who among the professionals read or changed the
- * family's data, when, and on what basis, newest first. The parents' own actions and the
- * platform's are left out, and so is anything about a concern report. Reading the log is
- * itself recorded (basis `self`).
+ * family's data, when, and on what basis, newest first. Repeated reads in a short span are one
+ * row with how many times (access-log.repo.ts); changes and emergency access are always rows of
+ * their own. The parents' own actions and the platform's are left out, and so is anything about
+ * a concern report. Reading the log is itself recorded (basis `self`).
  */
 export async function getMyAccessLog(deps: Deps, ctx: RequestContext, q: Query): Promise<AccessLogPage> {
   return runUseCase(deps, ctx, async (tx) => {
@@ -37,11 +38,7 @@ export async function getMyAccessLog(deps: Deps, ctx: RequestContext, q: Query):
       });
     // After the decision: the family's events are kept by many organisations' chains.
     const rows = await asSystem(tx, () =>
-      findFamilyAccessEvents(tx, {
-        familyId,
-        beforeId: q.cursor ? Number(q.cursor) : null,
-        limit: q.limit + 1,
-      }),
+      findFamilyAccessRows(tx, { familyId, beforeId: q.cursor ?? null, limit: q.limit + 1 }),
     );
     const page = rows.slice(0, q.limit);
     await writeAudit(tx, ctx, {
@@ -50,14 +47,20 @@ export async function getMyAccessLog(deps: Deps, ctx: RequestContext, q: Query):
       familyId,
       dataOrgId: facts.org_id,
       basis: d.basis,
-      detail: { entries: page.length, cursor: q.cursor ?? null },
+      detail: {
+        entries: page.length,
+        events: page.reduce((n, r) => n + r.count, 0),
+        cursor: q.cursor ?? null,
+      },
     });
     return {
       familyId,
-      nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null,
+      nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
       entries: page.map((r) => ({
-        id: String(r.id),
-        occurredAt: r.occurred_at.toISOString(),
+        id: r.id,
+        occurredAt: r.last_at.toISOString(),
+        firstOccurredAt: r.first_at.toISOString(),
+        count: r.count,
         actor: {
           name: r.actor_name,
           roles: r.roles as StaffRole[],
@@ -65,10 +68,10 @@ export async function getMyAccessLog(deps: Deps, ctx: RequestContext, q: Query):
         },
         action: r.action as LoggedAction,
         entityType: r.entity_type,
-        category: (r.category as Category | null) ?? null,
+        categories: r.categories as Category[],
         dataOrganisation: r.data_org_id ? { id: r.data_org_id, name: r.data_org_name ?? '' } : null,
         basis: r.basis,
-        purpose: r.purpose,
+        purposes: r.purposes,
         consentId: r.consent_id,
         breakGlassReason: r.break_glass_reason,
       })),

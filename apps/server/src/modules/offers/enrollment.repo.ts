@@ -119,7 +119,15 @@ export async function familyEnrollments(tx: Tx, familyId: string) {
   return tx
     .selectFrom('enrollment as e')
     .innerJoin('offer as o', 'o.id', 'e.offer_id')
-    .select(['e.id', 'e.offer_id', 'o.name as offer_name', 'e.status', 'e.cohort_id', 'e.org_id'])
+    .select([
+      'e.id',
+      'e.offer_id',
+      'o.name as offer_name',
+      'e.status',
+      'e.priority',
+      'e.cohort_id',
+      'e.org_id',
+    ])
     .where('e.family_id', '=', familyId)
     .orderBy('e.signed_up_at', 'desc')
     .execute();

@@ -7,9 +7,10 @@ import { asSystem, type Tx } from '../../db/scope';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { familyFacts } from '../families/family-detail';
+import { assessSignUp } from './eligibility.facts';
 import * as repo from './enrollment.repo';
 import * as offers from './offers.repo';
-import { eligibilityFor, getOfferIn } from './offers.service';
+import { getOfferIn } from './offers.service';
 
 const ruleMessages: Record<string, string> = {
   first_time_parents: 'The offer is for first-time parents',
@@ -92,8 +93,15 @@ export async function enrollInOffer(
         { path: 'participantIds', code: 'not_a_parent', message: 'Choose among the family’s parents' },
       ]);
     }
-    const referred = Boolean(body.referralReason);
-    const eligibility = await eligibilityFor(tx, ctx, offer, familyId, referred);
+    // A professional's reason makes this sign-up a referral; an accepted referral to the offer
+    // has made the family referred already (the waitlist puts both first).
+    const { eligibility, referred, referralIds } = await assessSignUp(
+      tx,
+      ctx,
+      offer,
+      familyId,
+      Boolean(body.referralReason),
+    );
     if (eligibility.enrollment) throw new ConflictError('The family is signed up already');
     const failing = eligibility.rules.filter((r) => !r.ok);
     if (!eligibility.now) {
@@ -150,7 +158,13 @@ export async function enrollInOffer(
       familyId,
       dataOrgId: offer.organisation.id,
       basis: decision.basis,
-      detail: { offerId, status, participants: body.participantIds.length, referred },
+      detail: {
+        offerId,
+        status,
+        participants: body.participantIds.length,
+        referred,
+        ...(referralIds.length > 0 ? { referralIds } : {}),
+      },
     });
     return toEnrollment(tx, (await asSystem(tx, () => repo.findEnrollment(tx, id))) as repo.EnrollmentRow);
   });

@@ -116,6 +116,9 @@ export const offersRoutes =
           operationId: 'checkEligibility',
           tags: ['offers'],
           summary: 'Whether a family can join, rule by rule',
+          description:
+            'The referral rule holds when the provider has accepted a referral of the family to this offer ' +
+            '(as far as the reader may see that referral), or the family has an open sign-up made as a referral.',
           params: offerParams,
           querystring: z.strictObject({ familyId: uuid.optional() }),
           response: { 200: eligibilityResult, ...readProblems },
@@ -137,7 +140,9 @@ export const offersRoutes =
           tags: ['offers'],
           summary: 'Sign a family up (parents themselves, the midwife at week 16, or a health visitor)',
           description:
-            'Enrolled while there are seats; otherwise waitlisted — referred and targeted families first.',
+            'Enrolled while there are seats; otherwise waitlisted — referred and targeted families first. ' +
+            'A professional’s referralReason makes the sign-up a referral; a family whose referral to the offer ' +
+            'was accepted counts as referred without one (also when the parents sign up in the portal).',
           ...write,
           params: offerParams,
           body: enrollBody,

@@ -1,23 +1,22 @@
-import type { createOfferBody, eligibilityResult, Offer, updateOfferBody } from '@familiespor/contracts';
+import type { createOfferBody, Offer, updateOfferBody } from '@familiespor/contracts';
 import {
-  checkEligibility as checkRules,
   checkTemplate,
   copenhagenDate,
   type EligibilityRules,
-  type FamilyFacts,
   fivTemplate,
+  isReferredTo,
   type TemplateSession,
 } from '@familiespor/domain';
 import type { z } from 'zod';
 import { requireOwnOrgRole, requireStaff } from '../../access/admin-policy';
-import { authorize, decide } from '../../access/policy';
+import { authorize } from '../../access/policy';
 import type { RequestContext } from '../../access/request-context';
 import { writeAudit } from '../../audit/write-audit';
-import { asSystem, type Tx } from '../../db/scope';
+import type { Tx } from '../../db/scope';
 import { type FieldError, ForbiddenError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { familyFacts } from '../families/family-detail';
-import { familyEnrollments } from './enrollment.repo';
+import { eligibilityFor, gatherFacts, judge, signUpsAndReferrals } from './eligibility.facts';
 import { promoteFromWaitlist } from './enrollment.service';
 import * as repo from './offers.repo';
 
@@ -118,9 +117,12 @@ export async function listOffers(
     if (!familyId) return offers.map((o) => ({ ...o, forFamily: null }));
     // One transaction, one statement at a time: statements of a transaction must never interleave.
     const facts = await gatherFacts(tx, ctx, familyId);
-    const open = await openEnrollmentsOf(tx, familyId);
+    const { open, referral } = await signUpsAndReferrals(tx, ctx, familyId);
     const today = copenhagenDate(ctx.now);
-    return offers.map((o) => ({ ...o, forFamily: judge(o, facts, familyId, today, open.get(o.id) ?? null) }));
+    return offers.map((o) => ({
+      ...o,
+      forFamily: judge(o, facts, familyId, today, open.get(o.id) ?? null, isReferredTo(o.id, referral)),
+    }));
   });
 }
 
@@ -258,70 +260,6 @@ export async function updateOffer(
     });
     return (await toOffers(tx, [(await repo.findOffer(tx, offerId)) as repo.OfferRow]))[0] as Offer;
   });
-}
-
-/**
- * The facts the eligibility rules need, as far as the caller may see them: the due date is a
- * pregnancy record, read only where decide() allows it.
- */
-export async function gatherFacts(tx: Tx, ctx: RequestContext, familyId: string): Promise<FamilyFacts> {
-  const facts = await familyFacts(tx, familyId);
-  const readable: string[] = [];
-  for (const orgId of facts.pregnancyOrgIds) {
-    if ((await decide(tx, ctx, 'read', { orgId, category: 'pregnancy', familyId })).allowed)
-      readable.push(orgId);
-  }
-  const data = await asSystem(tx, async () => ({
-    base: await repo.familyFactsForEligibility(tx, familyId),
-    due: await repo.activeDueDate(tx, familyId, readable),
-  }));
-  const parents = data.base?.members.filter((m) => m.role !== 'child') ?? [];
-  return {
-    municipalityId: facts.org_id,
-    firstTimeParents: parents.length > 0 && parents.every((m) => m.first_time_parent),
-    activeDueDate: data.due,
-    childBirthDates: (data.base?.members ?? [])
-      .filter((m) => m.role === 'child' && m.birth_date)
-      .map((m) => m.birth_date as string),
-    languages: [...new Set(parents.map((m) => m.preferred_language))],
-    interpreterAvailable: parents.some((m) => m.interpreter_needed),
-    referred: false,
-  };
-}
-
-function judge(
-  offer: Offer,
-  facts: FamilyFacts,
-  familyId: string,
-  today: string,
-  enrollment: { id: string; status: string } | null,
-  referred = false,
-): z.infer<typeof eligibilityResult> {
-  const rules: EligibilityRules = { ...offer.eligibility, municipalityIds: offer.municipalityIds };
-  if (offer.referralOnly) rules.referralOnly = true;
-  return { offerId: offer.id, familyId, ...checkRules(rules, { ...facts, referred }, today), enrollment };
-}
-
-async function openEnrollmentsOf(tx: Tx, familyId: string) {
-  const rows = await asSystem(tx, () => familyEnrollments(tx, familyId));
-  return new Map(
-    rows
-      .filter((r) => ['invited', 'waitlisted', 'enrolled'].includes(r.status))
-      .map((r) => [r.offer_id, { id: r.id, status: r.status }]),
-  );
-}
-
-/** Eligibility of one family for one offer; `referred` when a professional refers it. */
-export async function eligibilityFor(
-  tx: Tx,
-  ctx: RequestContext,
-  offer: Offer,
-  familyId: string,
-  referred = false,
-) {
-  const facts = await gatherFacts(tx, ctx, familyId);
-  const open = await openEnrollmentsOf(tx, familyId);
-  return judge(offer, facts, familyId, copenhagenDate(ctx.now), open.get(offer.id) ?? null, referred);
 }
 
 /** Why a family may or may not join an offer, rule by rule (staff), or whether it may now or soon (parents). */

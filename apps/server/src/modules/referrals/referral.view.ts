@@ -18,10 +18,11 @@ export function isSender(p: StaffPrincipal, r: { org_id: string; sender_user_id:
   return p.userId === r.sender_user_id || (p.orgId === r.org_id && p.roles.includes('programme_lead'));
 }
 
-export function toSummary(r: Row, names: ReadonlyMap<string, string>, today: string): ReferralSummary {
+export function toSummary(r: Row, names: ReadonlyMap<string, string[]>, today: string): ReferralSummary {
+  const parents = names.get(r.family_id) ?? null;
   return {
     id: r.id,
-    family: { id: r.family_id, names: names.get(r.family_id) ?? null },
+    family: { id: r.family_id, names: parents?.join(' & ') ?? null, parents },
     status: r.status,
     urgency: r.urgency,
     from: {
@@ -51,7 +52,7 @@ export async function toReferral(
   tx: Tx,
   p: StaffPrincipal,
   r: Row,
-  names: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string[]>,
   today: string,
 ): Promise<Referral> {
   const [attachments, events] = await Promise.all([repo.attachmentsOf(tx, r.id), repo.eventsOf(tx, r.id)]);
@@ -84,7 +85,7 @@ export async function familyNames(
   tx: Tx,
   ctx: RequestContext,
   rows: readonly { family_id: string; family_org_id: string }[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, string[]>> {
   const allowed: string[] = [];
   const seen = new Set<string>();
   for (const r of rows) {

@@ -269,7 +269,7 @@ export async function listReceived(
 
 /** The parents' names of each family, mother first (read after identity was decided). */
 export async function parentNames(tx: Tx, familyIds: readonly string[]) {
-  if (familyIds.length === 0) return new Map<string, string>();
+  if (familyIds.length === 0) return new Map<string, string[]>();
   const rows = await tx
     .selectFrom('family_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
@@ -277,7 +277,7 @@ export async function parentNames(tx: Tx, familyIds: readonly string[]) {
     .where('m.role', '!=', 'child')
     .select([
       'm.family_id',
-      sql<string>`string_agg(p.given_name || ' ' || p.family_name, ' & '
+      sql<string[]>`array_agg(p.given_name || ' ' || p.family_name
         ORDER BY m.role = 'mother' DESC, p.given_name)`.as('names'),
     ])
     .groupBy('m.family_id')
@@ -342,6 +342,21 @@ export async function unitReceivesReferral(
     .where('status', 'in', openStatuses)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The family's referrals to offers, with the sender's organisation (whose record each is) and
+ * the status: what an offer's eligibility counts as "referred" (read under asSystem; the caller
+ * decides per sender organisation).
+ */
+export async function referralsToOffers(tx: Tx, familyId: string) {
+  return tx
+    .selectFrom('referral')
+    .select(['id', 'org_id', 'to_offer_id', 'status'])
+    .where('family_id', '=', familyId)
+    .where('to_offer_id', 'is not', null)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** The referrals of a family for its timeline, with the receiver's name. */

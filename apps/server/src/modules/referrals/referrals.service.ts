@@ -17,7 +17,7 @@ import type { RequestContext, StaffPrincipal } from '../../access/request-contex
 import { writeAudit } from '../../audit/write-audit';
 import type { ReferralAttachmentTable } from '../../db/schema';
 import { asSystem, type Tx } from '../../db/scope';
-import { ConflictError, type FieldError, ForbiddenError, InputError, NotFoundError } from '../../errors';
+import { type FieldError, ForbiddenError, InputError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { findConsentInForce } from '../families/family-access.repo';
 import { familyFacts } from '../families/family-detail';
@@ -27,6 +27,7 @@ import './referral-access';
 import './referral-open-needs';
 import './referrals-timeline.sources';
 import { familyNames, isReceiver, toReferral } from './referral.view';
+import { referralMovedMeanwhile, referralStepRefused } from './referral-conflicts';
 import * as repo from './referrals.repo';
 
 type Family = Awaited<ReturnType<typeof familyFacts>>;
@@ -266,9 +267,7 @@ async function step(
     });
     const next = nextReferralStatus(r.status, action);
     if (!next) {
-      throw new ConflictError(`The referral is ${r.status}: it cannot be ${action}d now`, [
-        { path: 'status', code: 'referral_status', message: `The referral is ${r.status}` },
-      ]);
+      throw referralStepRefused(r.status, action);
     }
     const change = await apply(tx, p, r);
     const moved = await repo.moveStatus(tx, referralId, r.status, {
@@ -277,9 +276,7 @@ async function step(
       updated_at: ctx.now,
     });
     if (!moved) {
-      throw new ConflictError('Someone else moved the referral on at the same moment', [
-        { path: 'status', code: 'referral_status', message: 'The referral changed' },
-      ]);
+      throw referralMovedMeanwhile();
     }
     await repo.insertEvent(tx, r, { status: next, at: ctx.now, byUser: p.userId, note: change.note });
     await writeAudit(tx, ctx, {

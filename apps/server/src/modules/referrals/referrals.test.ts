@@ -87,6 +87,13 @@ describeEachDatabase('referrals: create, acknowledge, decide, complete', (kind) 
       actions: [],
     });
     expect(r.family.names).toContain('Amira');
+    // The parents one by one, mother first, for the reader's language to join.
+    expect(r.family.parents).toEqual(
+      f.family.members
+        .filter((m) => m.role !== 'child')
+        .sort((a, b) => Number(b.role === 'mother') - Number(a.role === 'mother'))
+        .map((m) => `${m.givenName} ${m.familyName}`),
+    );
     expect(r.attachments.map((a) => [a.category, a.basis])).toEqual([
       ['pregnancy', 'consent'],
       ['referral', 'referral_content'],
@@ -104,6 +111,7 @@ describeEachDatabase('referrals: create, acknowledge, decide, complete', (kind) 
     const item = (inbox.json() as ReferralList).items.find((i) => i.id === r.id);
     expect(item).toMatchObject({ status: 'requested', overdue: false });
     expect(item?.family.names).toContain('Amira');
+    expect(item?.family.parents).toEqual(r.family.parents);
     const sent = (await s.sessions.midwife.request('GET', '/api/referrals?box=sent')).json() as ReferralList;
     expect(sent.items.map((i) => i.id)).toContain(r.id);
 
@@ -143,9 +151,11 @@ describeEachDatabase('referrals: create, acknowledge, decide, complete', (kind) 
     const entry = (timeline.json() as z.infer<typeof familyTimeline>).entries.find(
       (e) => e.id === `referral:${r.id}`,
     );
+    // Accepted is being worked on, not finished: still open on the timeline.
     expect(entry).toMatchObject({
       kind: 'referral',
       category: 'referral',
+      status: 'due',
       params: { referralStatus: 'accepted' },
     });
 
@@ -157,6 +167,12 @@ describeEachDatabase('referrals: create, acknowledge, decide, complete', (kind) 
     rows = await referralRows(f.familyId);
     expect(rows.events.map((e) => e.status)).toEqual(['requested', 'received', 'accepted', 'completed']);
     expect(rows.involvements[0]?.ended_at).not.toBeNull();
+    const finished = (
+      (
+        await s.sessions.healthVisitor.request('GET', `/api/families/${f.familyId}/timeline`)
+      ).json() as z.infer<typeof familyTimeline>
+    ).entries.find((e) => e.id === `referral:${r.id}`);
+    expect(finished).toMatchObject({ status: 'done', params: { referralStatus: 'completed' } });
   });
 
   it('from receipt on, the attached records are the receiver’s to read on the referral’s legal basis', async () => {

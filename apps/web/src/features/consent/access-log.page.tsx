@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { consentTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
 import { consentApi } from './consent.api';
-import { entityWord, groupByDay } from './consent-form';
+import { entityWord, groupByDay, whenOf } from './consent-form';
 
 function Entry({ e }: { e: AccessLogEntry }) {
   const { t } = useTranslation();
@@ -15,6 +15,8 @@ function Entry({ e }: { e: AccessLogEntry }) {
   const known = entityWord(e.entityType);
   const what = known ? t(`accessLog.what.${known}`) : t('accessLog.what.other');
   const role = e.actor.roles[0] ? t(`roles.${e.actor.roles[0]}.name`) : t('accessLog.unknownRole');
+  const when = whenOf(e);
+  const action = t(`accessLog.action.${e.action}`, { what });
   const why = !e.basis
     ? t('accessLog.basis.none')
     : e.basis === 'break_the_glass'
@@ -24,14 +26,22 @@ function Entry({ e }: { e: AccessLogEntry }) {
       : t(`accessLog.basis.${e.basis}`, { organisation: e.actor.organisation?.name ?? '' });
   return (
     <li className={`fs-access-entry${e.basis === 'break_the_glass' ? ' fs-access-glass' : ''}`}>
-      <p className="fs-muted mt-0 mb-1">{t('accessLog.time', { time: fmt.time(e.occurredAt) })}</p>
+      <p className="fs-muted mt-0 mb-1">
+        {t('accessLog.time', {
+          time: when.kind === 'once' ? fmt.time(when.at) : fmt.timeRange(when.from, when.to),
+        })}
+      </p>
       <p className="weight-semibold mt-0 mb-1">{e.actor.name}</p>
       <p className="mt-0 mb-1">
         {e.actor.organisation
           ? t('accessLog.who', { role, organisation: e.actor.organisation.name })
           : t('accessLog.whoNoOrg', { role })}
       </p>
-      <p className="mt-0 mb-1">{t(`accessLog.action.${e.action}`, { what })}</p>
+      <p className="mt-0 mb-1">
+        {when.kind === 'once'
+          ? action
+          : t('accessLog.repeated', { action, count: when.count, n: fmt.number(when.count) })}
+      </p>
       {e.dataOrganisation && e.dataOrganisation.id !== e.actor.organisation?.id ? (
         <p className="fs-muted mt-0 mb-1">
           {t('accessLog.whose', { organisation: e.dataOrganisation.name })}
@@ -45,7 +55,11 @@ function Entry({ e }: { e: AccessLogEntry }) {
   );
 }
 
-/** "Hvem har set mine data": the professionals who read or changed the family's data, by day. */
+/**
+ * "Hvem har set mine data": the professionals who read or changed the family's data, by day.
+ * Repeated reads come from the server as one row ("Så oplysninger om familien · 4 gange",
+ * 10.02–10.09), so "Vis ældre" pages through rows; changes and emergency access are each a row.
+ */
 export function AccessLogPage() {
   const { t } = useTranslation();
   const fmt = useFormat();

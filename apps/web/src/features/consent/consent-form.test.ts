@@ -1,6 +1,6 @@
 import type { AccessLogEntry, Consent } from '@familiespor/contracts';
 import { describe, expect, it } from 'vitest';
-import { draftBody, draftProblems, emptyDraft, groupByDay, sortConsents } from './consent-form';
+import { draftBody, draftProblems, emptyDraft, groupByDay, sortConsents, whenOf } from './consent-form';
 
 const today = '2026-11-23';
 const filled = {
@@ -73,5 +73,14 @@ describe('lists', () => {
       ['2026-11-23', ['2']],
       ['2026-11-22', ['1']],
     ]);
+  });
+
+  it('says when a row happened: its time, or the span and how many times for grouped reads', () => {
+    expect(
+      whenOf({ occurredAt: '2026-11-23T09:09:00Z', firstOccurredAt: '2026-11-23T09:09:00Z', count: 1 }),
+    ).toEqual({ kind: 'once', at: '2026-11-23T09:09:00Z' });
+    expect(
+      whenOf({ occurredAt: '2026-11-23T09:09:00Z', firstOccurredAt: '2026-11-23T09:02:00Z', count: 4 }),
+    ).toEqual({ kind: 'repeated', from: '2026-11-23T09:02:00Z', to: '2026-11-23T09:09:00Z', count: 4 });
   });
 });

@@ -94,6 +94,18 @@ export function groupByDay(entries: readonly AccessLogEntry[]): { day: string; e
   return groups;
 }
 
+/**
+ * When a row of the access log happened: one time for a single event, or the span and the
+ * number of times for repeated reads the server grouped into one row.
+ */
+export function whenOf(
+  e: Pick<AccessLogEntry, 'occurredAt' | 'firstOccurredAt' | 'count'>,
+): { kind: 'once'; at: string } | { kind: 'repeated'; from: string; to: string; count: number } {
+  return e.count > 1
+    ? { kind: 'repeated', from: e.firstOccurredAt, to: e.occurredAt, count: e.count }
+    : { kind: 'once', at: e.occurredAt };
+}
+
 /** Record kinds the log has plain words for; anything else is named by its category. */
 export const knownEntityTypes = [
   'family',

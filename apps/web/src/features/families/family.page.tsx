@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
 import { ConcernReportLink } from '../concern-reports/concern-link.component';
 import { FamilyConsents } from '../consent/family-consents.component';
+import { FamilyCounselling } from '../counselling/family-counselling.component';
 import { HandoverLink } from '../handovers/handover-link.component';
 import { canOpen } from '../home/staff-pages';
 import { FamilyOffers } from '../offers/family-offers.component';
@@ -77,7 +78,14 @@ function Involvements({ family }: { family: FamilyDetail }) {
   );
 }
 
-const involvementKinds = ['pregnancy_care', 'statutory', 'enrollment', 'referral', 'consent'] as const;
+const involvementKinds = [
+  'pregnancy_care',
+  'statutory',
+  'enrollment',
+  'referral',
+  'consent',
+  'counselling',
+] as const;
 const knownInvolvement = (kind: string) =>
   (involvementKinds as readonly string[]).includes(kind)
     ? (kind as (typeof involvementKinds)[number])
@@ -234,6 +242,7 @@ export function FamilyPage({ me, familyId }: { me: StaffMe; familyId: string }) 
         <div className="col-12 col-lg-4">
           <CoordinatorSection family={f} me={me} mayCoordinate={mayAct} onChanged={updated} />
           <Involvements family={f} />
+          <FamilyCounselling familyId={f.id} me={me} />
           {canOpen(me.roles, 'sendConcern') ? <ConcernReportLink familyId={f.id} /> : null}
           {canOpen(me.roles, 'refer') ? <ReferralLink familyId={f.id} /> : null}
           {canOpen(me.roles, 'writeHandover') && mayAct && f.members.some((m) => m.role === 'child') ? (

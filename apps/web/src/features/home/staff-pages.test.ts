@@ -32,6 +32,9 @@ describe('the staff menu', () => {
       'betweenChairs',
       'searchFamilies',
       'referrals',
+      'counsellingCases',
+      'counsellingStatistics',
+      'openCounsellingStatistics',
       'offers',
       'planCohorts',
       'visitProgramme',
@@ -45,6 +48,23 @@ describe('the staff menu', () => {
       'myConcernReports',
       'offers',
     ]);
+    expect(pagesFor(['family_counsellor'])).toEqual([
+      'home',
+      'myConcernReports',
+      'referrals',
+      'counsellingCases',
+      'counsellingStatistics',
+      'offers',
+    ]);
+    expect(pagesFor(['ngo_counsellor'])).toEqual([
+      'home',
+      'myConcernReports',
+      'referrals',
+      'openCounselling',
+      'openCounsellingStatistics',
+      'offers',
+    ]);
+    expect(pagesFor(['analyst'])).toEqual(['home', 'openCounsellingStatistics', 'offers']);
     expect(pagesFor(['caseworker'])).toEqual([
       'home',
       'receivedHandovers',

@@ -35,6 +35,13 @@ export const staffPages = {
   concernInbox: { path: '/underretninger', roles: ['caseworker'] },
   myConcernReports: { path: '/underretninger/mine', roles: concernSenders },
   referrals: { path: '/henvisninger', roles: referrers },
+  counsellingCases: { path: '/raadgivning', roles: ['family_counsellor', 'programme_lead'] },
+  counsellingStatistics: { path: '/tal/raadgivning', roles: ['family_counsellor', 'programme_lead'] },
+  openCounselling: { path: '/aaben-raadgivning', roles: ['ngo_counsellor'] },
+  openCounsellingStatistics: {
+    path: '/statistik/aaben-raadgivning',
+    roles: ['ngo_counsellor', 'programme_lead', 'analyst'],
+  },
   offers: { path: '/tilbud', roles: 'all' },
   myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
   planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
@@ -59,6 +66,12 @@ export const subPages = {
   writeHandover: ['health_visitor', 'programme_lead'],
   /** "Send underretning", also from the family page. */
   sendConcern: concernSenders,
+  /** "Åbn rådgivningsforløb" from the family page and an accepted referral (the counsellor runs it). */
+  openCounsellingCase: ['family_counsellor'],
+  /** "Åbningstider" of the open anonymous counselling, from its page and its statistics. */
+  openCounsellingSlots: ['ngo_counsellor', 'programme_lead'],
+  /** "Henvis med navn" from open counselling: a parent who chose to be identified (issue #8). */
+  referIdentified: ['ngo_counsellor'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type SubPage = keyof typeof subPages;
@@ -79,6 +92,10 @@ export const staffPageOrder: readonly StaffPage[] = [
   'concernInbox',
   'myConcernReports',
   'referrals',
+  'counsellingCases',
+  'counsellingStatistics',
+  'openCounselling',
+  'openCounsellingStatistics',
   'offers',
   'myCohorts',
   'planCohorts',

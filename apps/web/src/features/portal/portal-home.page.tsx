@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { MyTimeline, ParentMe } from '../../api/api.types';
 import { portalApi } from '../../api/portal.api';
 import { Loading } from '../../components/loading.component';
@@ -81,6 +82,9 @@ export function PortalHomePage({ me }: { me: ParentMe }) {
       <section aria-labelledby="help-heading">
         <h2 id="help-heading">{t('home.parent.helpHeading')}</h2>
         <p>{t('home.parent.helpText')}</p>
+        <p>
+          <Link href="/portal/aaben-raadgivning">{t('home.parent.openCounsellingLink')}</Link>
+        </p>
       </section>
 
       <p className="fs-muted">{t('home.parent.sessionUntil', { time: fmt.time(me.sessionExpiresAt) })}</p>

@@ -6,11 +6,14 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { Alert } from '../../components/alert.component';
 import { ReasonForm } from '../../components/forms/reason-form.component';
 import { Loading } from '../../components/loading.component';
+import { NameList } from '../../components/name-list.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { Tabs } from '../../components/tabs.component';
 import { referralTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
+import { ReferralCaseLink } from '../counselling/referral-case-link.component';
+import { IntakeBox } from '../referral-intake/intake-list.component';
 import { ReferralDetails } from './referral-details.component';
 import { type Box, nextActions, receiverName, statusBadge } from './referral-view';
 import { referralsApi } from './referrals.api';
@@ -32,7 +35,13 @@ function ReferralActions({ r, onDone }: { r: ReferralSummary; onDone: (message: 
               r.id,
               a === 'reject' ? { decision: 'reject', reason: reason.trim() } : { decision: 'accept' },
             ),
-    onSuccess: (updated) => onDone(t(`referrals.done.${updated.status}`)),
+    // Accepting a referral to an offer opens the offer to the family; it does not sign it up.
+    onSuccess: (updated) =>
+      onDone(
+        updated.status === 'accepted' && updated.to.offer
+          ? t('referrals.done.acceptedOffer', { offer: updated.to.offer.name })
+          : t(`referrals.done.${updated.status}`),
+      ),
   });
   const actions = nextActions(r.status);
   if (actions.length === 0) return null;
@@ -88,8 +97,10 @@ function ReferralItem({ r, box, onDone }: { r: ReferralSummary; box: Box; onDone
   return (
     <li className="fs-task" data-referral={r.id}>
       <h3 className="mt-0 mb-2 h4">
-        {r.family.names ? (
-          <Link href={`/familier/${r.family.id}`}>{r.family.names}</Link>
+        {r.family.parents ? (
+          <Link href={`/familier/${r.family.id}`}>
+            <NameList names={r.family.parents} />
+          </Link>
         ) : (
           t('referrals.familyHidden')
         )}
@@ -120,6 +131,7 @@ function ReferralItem({ r, box, onDone }: { r: ReferralSummary; box: Box; onDone
       </p>
       <ReferralDetails referralId={r.id} />
       {box === 'received' ? <ReferralActions r={r} onDone={onDone} /> : null}
+      {box === 'received' && r.status === 'accepted' ? <ReferralCaseLink referralId={r.id} /> : null}
     </li>
   );
 }
@@ -174,6 +186,7 @@ export function ReferralsPage() {
         }}
       >
         <ReferralBox box={box} onDone={done} />
+        <IntakeBox box={box} />
       </Tabs>
     </>
   );

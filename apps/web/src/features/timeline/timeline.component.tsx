@@ -104,13 +104,9 @@ function useEntryWords() {
         return { title: t(`timeline.kind.${e.kind}`), detail: null };
       // Referrals and handovers (step 6): where it went and where it stands; the content is on
       // the referral's and the handover's own pages.
-      case 'referral': {
-        const status = textParam(e, 'referralStatus');
-        return {
-          title: t('timeline.kind.referral', { to: textParam(e, 'to') ?? '' }),
-          detail: status && isReferralStatus(status) ? t(`timeline.referralStatus.${status}`) : null,
-        };
-      }
+      // Where it stands is the entry's badge (EntryItem), not a line of its own.
+      case 'referral':
+        return { title: t('timeline.kind.referral', { to: textParam(e, 'to') ?? '' }), detail: null };
       case 'handover_daycare':
       case 'handover_specialised': {
         const start = textParam(e, 'startDate');
@@ -121,6 +117,23 @@ function useEntryWords() {
             : null,
         };
       }
+      // Family counselling (step 7), for professionals who may see counselling: never the notes.
+      case 'counselling_opened':
+      case 'counselling_closed': {
+        const name = textParam(e, 'counsellor');
+        return {
+          title: t(`timeline.kind.${e.kind}`),
+          detail: name ? t('timeline.detail.counsellingBy', { name }) : null,
+        };
+      }
+      case 'counselling_contact':
+        return {
+          title: t('timeline.kind.counselling_contact'),
+          detail: t('timeline.detail.counsellingContact', {
+            minutes: numberParam(e, 'durationMinutes') ?? 0,
+            name: textParam(e, 'counsellor') ?? '',
+          }),
+        };
       default: {
         const kind = e.kind;
         if (kind.startsWith('task_')) {
@@ -173,10 +186,20 @@ function EntryItem({ entry, audience }: { entry: TimelineEntry; audience: Audien
   const { t } = useTranslation();
   const fmt = useFormat();
   const words = useEntryWords()(entry);
-  const status =
-    audience === 'parent' ? t(`timeline.statusParent.${entry.status}`) : t(`timeline.status.${entry.status}`);
+  // A referral's badge is its own status ("Accepteret"): the general one would call an accepted
+  // referral "Afsluttet", and "Nu" says nothing about what the receiver has done.
+  const referral = entry.kind === 'referral' ? textParam(entry, 'referralStatus') : null;
+  const referralStatus = referral && isReferralStatus(referral) ? referral : null;
+  const status = referralStatus
+    ? t(`timeline.referralStatus.${referralStatus}`)
+    : audience === 'parent'
+      ? t(`timeline.statusParent.${entry.status}`)
+      : t(`timeline.status.${entry.status}`);
   // Parents see a passed date calmly; staff see it as overdue, because someone must act.
-  const tone = audience === 'parent' && entry.status === 'overdue' ? 'badge-info' : badge[entry.status];
+  const tone =
+    referralStatus === 'accepted' || (audience === 'parent' && entry.status === 'overdue')
+      ? 'badge-info'
+      : badge[entry.status];
   return (
     <li className={`fs-timeline-item fs-timeline-item--${entry.status}`}>
       <p className="fs-timeline-date">
