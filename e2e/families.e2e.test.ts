@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
       'Registrér graviditet',
       'Søg familie',
       'Fødselsanmeldelser',
+      'Indlæs genindlæggelser',
       'Mine underretninger',
       'Henvisninger',
       'Tilbud',

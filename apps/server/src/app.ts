@@ -14,6 +14,7 @@ import { accessRoutes } from './modules/access/access.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { oidcRoutes } from './modules/auth/oidc.routes';
+import { benchmarkRoutes } from './modules/benchmark/benchmark.routes';
 import { betweenChairsRoutes } from './modules/between-chairs/between-chairs.routes';
 import { concernReportsRoutes } from './modules/concern-reports/concern-reports.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
@@ -21,11 +22,14 @@ import { counsellingRoutes } from './modules/counselling/counselling.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { handoversRoutes } from './modules/handovers/handovers.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
 import { openCounsellingRoutes } from './modules/open-counselling/open-counselling.routes';
+import { readmissionsRoutes } from './modules/readmissions/readmissions.routes';
 import { referralIntakeRoutes } from './modules/referral-intake/referral-intake.routes';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
 import { screeningRoutes } from './modules/screening/screening.routes';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { visitsRoutes } from './modules/visits/visits.routes';
 import type { Deps } from './use-case';
@@ -111,6 +115,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(referralIntakeRoutes(deps)); // issue #8: referral of a person not yet known
   await app.register(openCounsellingRoutes(deps)); // step 7: open anonymous counselling
   await app.register(counsellingRoutes(deps)); // step 7: family counselling cases
+  await app.register(indicatorsRoutes(deps)); // step 8: indicators
+  await app.register(surveysRoutes(deps)); // step 8: satisfaction surveys
+  await app.register(readmissionsRoutes(deps)); // step 8: readmissions from the region
+  await app.register(benchmarkRoutes(deps)); // step 8: the municipalities' benchmark
   await registerSpa(app);
 
   await app.ready();

@@ -37,6 +37,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'a cron expression with five fields, e.g. "0 2 * * *"')
     .default('0 2 * * *'),
+  SMTP_URL: optionalUrl, // e-mail for survey links; unset in demo mode: logged instead of sent
+  MAIL_FROM: z.string().default('Familiespor <noreply@familiespor.dk>'),
 });
 
 export type OidcClientConfig = {
@@ -62,6 +64,8 @@ export type Config = {
   logLevel: string;
   /** Background jobs (pg-boss): the nightly task rules; off with JOBS=0, e.g. on a read-only replica's server. */
   jobs: { enabled: boolean; taskRulesCron: string };
+  /** Outgoing e-mail (survey links). Without smtpUrl nothing is sent; demo mode logs the message. */
+  mail: { smtpUrl: string | undefined; from: string };
   oidc: {
     staff: OidcClientConfig | null;
     citizen: OidcClientConfig | null;
@@ -115,6 +119,7 @@ export function loadConfig(
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
     jobs: { enabled: e.JOBS ?? true, taskRulesCron: e.TASK_RULES_CRON },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     oidc: {
       staff: oidcClient(
         e.OIDC_STAFF_ISSUER,

@@ -48,3 +48,19 @@ export const language = z.enum(languages);
 export type Language = z.infer<typeof language>;
 
 export const idParams = (name: string) => z.strictObject({ [name]: uuid });
+
+/** What a file import did: counts, and each failed line with its field and reason. */
+export const lineImportResult = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      field: z.string().nullable(),
+      code: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});

@@ -1,7 +1,7 @@
 import { careLevels, isoDate, parseCpr, stageKeys } from '@familiespor/domain';
 import { z } from 'zod';
 import { category } from './auth.contracts';
-import { uuid } from './common.contracts';
+import { lineImportResult, uuid } from './common.contracts';
 
 export const cpr = z
   .string()
@@ -89,22 +89,7 @@ export const importBirthsBody = z.strictObject({
   content: z.string().min(1),
   filename: z.string().max(255).optional(),
 });
-export const importResult = z
-  .object({
-    rows: z.number().int(),
-    created: z.number().int(),
-    unchanged: z.number().int(),
-    failed: z.number().int(),
-    errors: z.array(
-      z.object({
-        line: z.number().int(),
-        field: z.string().nullable(),
-        code: z.string(),
-        reason: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'BirthImportResult' });
+export const importResult = lineImportResult.meta({ id: 'BirthImportResult' });
 export type ImportResult = z.infer<typeof importResult>;
 
 export const assignCoordinatorBody = z.strictObject({

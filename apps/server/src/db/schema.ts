@@ -487,18 +487,23 @@ import type {
   StaffTrainingTable,
   VisitProgrammeTable,
 } from './health-visiting.schema';
+import type { IndicatorCellTable, IndicatorRefreshRunTable } from './indicators.schema';
 import type {
   AnonymousContactTable,
   OpenCounsellingSlotCounsellorTable,
   OpenCounsellingSlotTable,
 } from './open-counselling.schema';
+import type { BenchmarkShareTable, InfantAdmissionTable } from './outcomes.schema';
 import type { ReferralIntakeTable } from './referral-intake.schema';
+import type { SurveyLinkTable, SurveyResponseTable, SurveyTable } from './surveys.schema';
 
 export * from './counselling.schema';
 export * from './cross-org.schema';
 export * from './health-visiting.schema';
 export * from './open-counselling.schema';
+export * from './outcomes.schema';
 export * from './referral-intake.schema';
+export * from './surveys.schema';
 
 export type DB = CounsellingTables & {
   referral: ReferralTable; // step 6: referrals
@@ -511,6 +516,13 @@ export type DB = CounsellingTables & {
   open_counselling_slot_counsellor: OpenCounsellingSlotCounsellorTable;
   anonymous_contact: AnonymousContactTable;
   referral_intake: ReferralIntakeTable; // issue #8: a referral of a person not yet known
+  infant_admission: InfantAdmissionTable; // step 8: readmissions from the region
+  benchmark_share: BenchmarkShareTable; // step 8: the municipalities' benchmark
+  indicator_cell: IndicatorCellTable; // step 8: the indicators' pre-aggregates
+  indicator_refresh_run: IndicatorRefreshRunTable;
+  survey: SurveyTable; // step 8: satisfaction surveys
+  survey_link: SurveyLinkTable;
+  survey_response: SurveyResponseTable;
   visit_programme: VisitProgrammeTable;
   epds_cutoff: EpdsCutoffTable;
   child_visit: ChildVisitTable;

@@ -11,6 +11,8 @@ export const jobSchema = 'pgboss';
 export const queues = {
   /** The nightly task-rule run: `singleton`, so at most one run is active across all servers. */
   taskRules: { name: 'task-rules', policy: 'singleton' },
+  /** The nightly refresh of the indicators' pre-aggregates (step 8): one run at a time. */
+  indicatorRefresh: { name: 'indicator-refresh', policy: 'singleton' },
 } as const;
 
 /** pg-boss's internal queue for cron schedules; it creates it itself, but only an owner can. */

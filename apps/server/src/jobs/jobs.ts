@@ -3,6 +3,12 @@ import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { DB } from '../db/schema';
+import {
+  defaultIndicatorRefreshCron,
+  type IndicatorRefreshJobData,
+  indicatorRefreshJobData,
+  runIndicatorRefresh,
+} from './indicator-refresh.job';
 import { jobSchema, kyselyJobDb, queues } from './job-queue';
 import { runNightlyTaskRules, type TaskRulesJobData } from './task-rules.job';
 
@@ -19,6 +25,8 @@ export type JobsOptions = {
   log: JobLog;
   /** Cron for the task-rule run, in Europe/Copenhagen time. */
   taskRulesCron: string;
+  /** Cron for the indicators' nightly refresh (Europe/Copenhagen); after the task rules by default. */
+  indicatorRefreshCron?: string;
   /** How often an idle worker asks for a job; a nightly job needs no more than every half minute. */
   pollingIntervalSeconds?: number;
 };
@@ -63,6 +71,26 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     },
   );
   await boss.schedule(queues.taskRules.name, options.taskRulesCron, {}, { tz: timeZone });
+  await boss.work<IndicatorRefreshJobData>(
+    queues.indicatorRefresh.name,
+    { pollingIntervalSeconds: polling },
+    async (batch) => {
+      const started = Date.now();
+      const data = indicatorRefreshJobData.parse(batch[0]?.data ?? {});
+      const result = await runIndicatorRefresh(options.db, options.clock, data);
+      options.log.info(
+        { job: queues.indicatorRefresh.name, ...result, durationMs: Date.now() - started },
+        'indicators refreshed',
+      );
+      return result;
+    },
+  );
+  await boss.schedule(
+    queues.indicatorRefresh.name,
+    options.indicatorRefreshCron ?? defaultIndicatorRefreshCron,
+    {},
+    { tz: timeZone },
+  );
   return {
     boss,
     async stop() {

@@ -8,6 +8,7 @@ import type { Deps } from '../use-case';
 import { seedCounselling } from './demo-counselling';
 import { seedOffers } from './demo-offers';
 import { seedOpenCounselling } from './demo-open-counselling';
+import { seedSurveys } from './demo-surveys';
 import { seedVisits } from './demo-visits';
 import { generateFamilies } from './synthetic-families';
 
@@ -577,6 +578,9 @@ const openCounsellingPart: SeedPart = {
   run: (tx, { now }) => seedOpenCounselling(tx, now),
 };
 
+/** Step 8: satisfaction surveys after the Familieiværksætterne cohorts, partly answered. */
+const surveysPart: SeedPart = { key: '0008_surveys', run: (tx, { now }) => seedSurveys(tx, now) };
+
 export const demoSeedParts: SeedPart[] = [
   foundation,
   families,
@@ -585,6 +589,7 @@ export const demoSeedParts: SeedPart[] = [
   taskRulesPart,
   counsellingPart,
   openCounsellingPart,
+  surveysPart,
 ];
 
 export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<string[]> {

@@ -47,6 +47,20 @@ const AccessLogPage = lazy(() =>
   import('../features/consent/access-log.page').then((m) => ({ default: m.AccessLogPage })),
 );
 
+// Satisfaction surveys: the parent's list and answer pages, and the e-mailed link (no login).
+const PortalSurveysPage = lazy(() =>
+  import('../features/surveys/portal-surveys.page').then((m) => ({ default: m.PortalSurveysPage })),
+);
+const PortalSurveyAnswerPage = lazy(() =>
+  import('../features/surveys/portal-surveys.page').then((m) => ({ default: m.PortalSurveyAnswerPage })),
+);
+const SurveyCodePage = lazy(() =>
+  import('../features/surveys/portal-surveys.page').then((m) => ({ default: m.SurveyCodePage })),
+);
+const PublicSurveyPage = lazy(() =>
+  import('../features/surveys/portal-surveys.page').then((m) => ({ default: m.PublicSurveyPage })),
+);
+
 function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNode }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -64,6 +78,7 @@ function ParentShell({ me, children }: { me: ParentMe | null; children: ReactNod
               { href: '/portal/tilbud', label: t('pages.portalOffers.nav') },
               { href: '/portal/aftaler', label: t('pages.portalAppointments.nav') },
               { href: '/portal/saadan-har-du-det', label: t('pages.portalWellbeing.nav') },
+              { href: '/portal/spoergeskemaer', label: t('pages.portalSurveys.nav') },
               { href: '/portal/samtykker', label: t('pages.portalConsents.nav') },
               { href: '/portal/hvem-har-set', label: t('pages.portalAccessLog.nav') },
             ]
@@ -96,6 +111,18 @@ export function PortalApp() {
             <PublicOpenCounsellingPage />
           </PublicPortalPage>
         </Route>
+        <Route path="/portal/spoergeskema">
+          <PublicPortalPage>
+            <SurveyCodePage />
+          </PublicPortalPage>
+        </Route>
+        <Route path="/portal/spoergeskema/:token">
+          {(params) => (
+            <PublicPortalPage>
+              <PublicSurveyPage key={params.token} token={params.token} />
+            </PublicPortalPage>
+          )}
+        </Route>
         <Route>
           <RequireSession kind="parent" shell={(me, content) => <ParentShell me={me}>{content}</ParentShell>}>
             {(me) => (
@@ -120,6 +147,12 @@ export function PortalApp() {
                 </Route>
                 <Route path="/portal/aftaler">
                   <AppointmentsPage me={me} />
+                </Route>
+                <Route path="/portal/spoergeskemaer">
+                  <PortalSurveysPage />
+                </Route>
+                <Route path="/portal/spoergeskemaer/:linkId">
+                  {(params) => <PortalSurveyAnswerPage key={params.linkId} linkId={params.linkId} />}
                 </Route>
                 <Route path="/portal/netvaerk/:cohortId">
                   {(params) => <NetworkPage key={params.cohortId} cohortId={params.cohortId} />}

@@ -140,6 +140,9 @@ const CounsellingCasePage = lazy(() =>
 const OpenCasePage = lazy(() =>
   import('../features/counselling/open-case.page').then((m) => ({ default: m.OpenCasePage })),
 );
+const SurveyResultsPage = lazy(() =>
+  import('../features/surveys/survey-results.page').then((m) => ({ default: m.SurveyResultsPage })),
+);
 const CounsellingStatisticsPage = lazy(() =>
   import('../features/counselling/counselling-statistics.page').then((m) => ({
     default: m.CounsellingStatisticsPage,
@@ -151,6 +154,14 @@ const OpenCounsellingPage = lazy(() =>
   import('../features/open-counselling/open-counselling.page').then((m) => ({
     default: m.OpenCounsellingPage,
   })),
+);
+const ReadmissionImportPage = lazy(() =>
+  import('../features/readmissions/readmission-import.page').then((m) => ({
+    default: m.ReadmissionImportPage,
+  })),
+);
+const BenchmarkPage = lazy(() =>
+  import('../features/benchmark/benchmark.page').then((m) => ({ default: m.BenchmarkPage })),
 );
 const OpenCounsellingStatisticsPage = lazy(() =>
   import('../features/open-counselling/open-counselling-statistics.page').then((m) => ({
@@ -306,6 +317,11 @@ export function StaffApp() {
                     <CounsellingCasesPage me={me} />
                   </Guarded>
                 </Route>
+                <Route path="/tal/tilfredshed">
+                  <GuardedSub me={me} page="surveyResults">
+                    <SurveyResultsPage />
+                  </GuardedSub>
+                </Route>
                 <Route path="/tal/raadgivning">
                   <Guarded me={me} page="counsellingStatistics">
                     <CounsellingStatisticsPage />
@@ -333,6 +349,16 @@ export function StaffApp() {
                 <Route path="/statistik/aaben-raadgivning">
                   <Guarded me={me} page="openCounsellingStatistics">
                     <OpenCounsellingStatisticsPage />
+                  </Guarded>
+                </Route>
+                <Route path="/genindlaeggelser">
+                  <Guarded me={me} page="readmissionImport">
+                    <ReadmissionImportPage />
+                  </Guarded>
+                </Route>
+                <Route path="/tal/sammenlign-kommuner">
+                  <Guarded me={me} page="benchmark">
+                    <BenchmarkPage me={me} />
                   </Guarded>
                 </Route>
                 {/* Any professional may open a family the API lets them see; the API decides. */}

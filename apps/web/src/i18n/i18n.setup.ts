@@ -8,8 +8,10 @@ import type epdsDa from './epds/da.json';
 import type handoverDa from './handover/da.json';
 import type healthDa from './health/da.json';
 import type openCounsellingDa from './open-counselling/da.json';
+import type outcomesDa from './outcomes/da.json';
 import type referralIntakeDa from './referral-intake/da.json';
 import type referralDa from './referrals/da.json';
+import type surveysDa from './surveys/da.json';
 
 export const languages = ['da', 'en', 'ar'] as const;
 export type Language = (typeof languages)[number];
@@ -30,7 +32,9 @@ declare module 'i18next' {
         typeof consentDa &
         typeof counsellingDa &
         typeof openCounsellingDa &
-        typeof referralIntakeDa;
+        typeof outcomesDa &
+        typeof referralIntakeDa &
+        typeof surveysDa;
     };
   }
 }

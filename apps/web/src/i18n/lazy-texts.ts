@@ -116,6 +116,29 @@ export const referralIntakeTexts: TextBundle = {
   },
 };
 
+/** Outcomes for staff (step 8): "Indlæs genindlæggelser" and "Sammenlign kommuner"; Arabic shows English. */
+export const outcomesTexts: TextBundle = {
+  name: 'outcomes',
+  load: {
+    da: () => import('./outcomes/da.json'),
+    en: () => import('./outcomes/en.json'),
+    ar: () => import('./outcomes/en.json'),
+  },
+};
+
+/**
+ * Satisfaction surveys (step 8): the parents' "Spørgeskemaer" and the answer page (da, en, ar), the
+ * staff's "Send spørgeskema" and results (Danish and English; Arabic shows English there).
+ */
+export const surveysTexts: TextBundle = {
+  name: 'surveys',
+  load: {
+    da: () => import('./surveys/da.json'),
+    en: () => import('./surveys/en.json'),
+    ar: () => import('./surveys/ar.json'),
+  },
+};
+
 const loaded = new Set<string>();
 const loadedNames = new Set<string>();
 

@@ -26,11 +26,16 @@ import healthEn from './health/en.json';
 import openCounsellingAr from './open-counselling/ar.json';
 import openCounsellingDa from './open-counselling/da.json';
 import openCounsellingEn from './open-counselling/en.json';
+import outcomesDa from './outcomes/da.json';
+import outcomesEn from './outcomes/en.json';
 import referralIntakeDa from './referral-intake/da.json';
 import referralIntakeEn from './referral-intake/en.json';
 import referralAr from './referrals/ar.json';
 import referralDa from './referrals/da.json';
 import referralEn from './referrals/en.json';
+import surveysAr from './surveys/ar.json';
+import surveysDa from './surveys/da.json';
+import surveysEn from './surveys/en.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -58,6 +63,14 @@ files.ar = merge(files.ar, openCounsellingAr);
 files.da = merge(files.da, referralIntakeDa);
 files.en = merge(files.en, referralIntakeEn);
 files.ar = merge(files.ar, referralIntakeEn);
+// Outcomes (step 8): staff-only, so Arabic shows its English texts (lazy-texts.ts).
+files.da = merge(files.da, outcomesDa);
+files.en = merge(files.en, outcomesEn);
+files.ar = merge(files.ar, outcomesEn);
+// Surveys (step 8): the parents' pages in all three languages; staff texts in Arabic are English.
+files.da = merge(files.da, surveysDa);
+files.en = merge(files.en, surveysEn);
+files.ar = merge(files.ar, surveysAr);
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -146,6 +159,23 @@ describe('the resource files', () => {
       consentDa,
       counsellingDa,
       openCounsellingDa,
+    ].flatMap((tree) => [...flatten(tree).keys()]);
+    expect(others.filter((k) => own.has(k))).toEqual([]);
+  });
+
+  it('keep the outcomes bundle from overwriting a text of another', () => {
+    const own = new Set(flatten(outcomesDa).keys());
+    const others = [
+      da,
+      healthDa,
+      epdsDa,
+      concernDa,
+      handoverDa,
+      referralDa,
+      consentDa,
+      counsellingDa,
+      openCounsellingDa,
+      referralIntakeDa,
     ].flatMap((tree) => [...flatten(tree).keys()]);
     expect(others.filter((k) => own.has(k))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
 import { canUse } from '../home/staff-pages';
+import { SendSurveyButton } from '../surveys/send-survey.component';
 import { byFamily, mayCheckIn, summariseCohorts } from './cohorts';
 
 /** The cohort's figures, fathers and co-parents apart from mothers (counts only, no names). */
@@ -78,6 +79,9 @@ export function CohortPage({ me, cohortId }: { me: StaffMe; cohortId: string }) 
         {summary.offer.name} · <bdi>{summary.place}</bdi>
       </p>
       {summary.facilitator ? <p>{t('cohorts.facilitator', { name: summary.facilitator.name })}</p> : null}
+      {list.some((s) => s.status === 'held') && list.every((s) => s.status !== 'planned') ? (
+        <SendSurveyButton body={{ occasion: 'course_end', cohortId: summary.id }} endOfCourse />
+      ) : null}
       <div className="row">
         <div className="col-12 col-lg-8">
           <section aria-labelledby="sessions-heading">

@@ -12,6 +12,7 @@ import { NameList } from '../../components/name-list.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
+import { SendSurveyButton } from '../surveys/send-survey.component';
 import { attendanceBody, initialAttendance, parentRole, refusalOf, themeOf } from './attendance';
 import { byFamily, checkInOpensAt, mayCheckIn } from './cohorts';
 
@@ -226,6 +227,9 @@ export function SessionAttendancePage({ cohortId, sessionId }: { cohortId: strin
       ) : (
         <AttendanceForm key={session.id} session={session} cohortId={cohortId} />
       )}
+      {session.status === 'held' ? (
+        <SendSurveyButton body={{ occasion: 'session', sessionId: session.id }} />
+      ) : null}
     </>
   );
 }

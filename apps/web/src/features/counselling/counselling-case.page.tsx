@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { counsellingTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
 import { canUse } from '../home/staff-pages';
+import { SendSurveyButton } from '../surveys/send-survey.component';
 import { AddGoalForm, CloseCaseForm, ContactForm, ScoreGoalsForm } from './case-forms.component';
 import { counsellingApi } from './counselling.api';
 import { GoalChart } from './goal-chart.component';
@@ -161,6 +162,9 @@ export function CounsellingCasePage({ me, caseId }: { me: StaffMe; caseId: strin
         <Alert variant="info" heading={t('counselling.case.closedInfo')} />
       ) : !c.canWrite ? (
         <Alert variant="info" heading={t('counselling.case.readOnly')} />
+      ) : null}
+      {c.status === 'closed' && (c.counsellor.id === me.user.id || me.roles.includes('programme_lead')) ? (
+        <SendSurveyButton body={{ occasion: 'case_close', caseId: c.id }} />
       ) : null}
 
       <div className="row">

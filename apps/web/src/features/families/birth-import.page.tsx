@@ -4,6 +4,7 @@ import type { ImportResult } from '../../api/api.types';
 import { familiesApi } from '../../api/families.api';
 import { Alert } from '../../components/alert.component';
 import { Icon } from '../../components/icon.component';
+import { ImportResultDetails } from '../../components/import-result.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
@@ -33,46 +34,13 @@ function Result({ result, filename }: { result: ImportResult; filename: string }
         <p>{ok ? t('birthImport.allOk') : t('birthImport.someFailed')}</p>
       </Alert>
       <h2 id="result-heading">{t('birthImport.summary')}</h2>
-      <dl className="fs-summary">
-        <dt>{t('birthImport.rows')}</dt>
-        <dd>{fmt.number(result.rows)}</dd>
-        <dt>{t('birthImport.created')}</dt>
-        <dd>{fmt.number(result.created)}</dd>
-        <dt>{t('birthImport.unchanged')}</dt>
-        <dd>{fmt.number(result.unchanged)}</dd>
-        <dt>{t('birthImport.failed')}</dt>
-        <dd>{fmt.number(result.failed)}</dd>
-      </dl>
-      {result.errors.length > 0 ? (
-        <>
-          <h3>{t('birthImport.errorsHeading')}</h3>
-          <p>{t('birthImport.errorsLead')}</p>
-          <div className="fs-table-wrapper">
-            <table className="table table--zebra">
-              <caption className="sr-only">{t('birthImport.errorsHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('birthImport.line')}</th>
-                  <th scope="col">{t('birthImport.field')}</th>
-                  <th scope="col">{t('birthImport.reasonHeading')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a line can have more than one error
-                  <tr key={`${e.line}-${i}`}>
-                    <th scope="row">{e.line === 0 ? t('birthImport.wholeFile') : fmt.number(e.line)}</th>
-                    <td>{e.field ? <code>{e.field}</code> : t('birthImport.wholeLine')}</td>
-                    <td>
-                      <Reason error={e} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <ImportResultDetails
+        result={result}
+        texts="birthImport"
+        errorsLead={t('birthImport.errorsLead')}
+        lineLabel={(line) => (line === 0 ? t('birthImport.wholeFile') : fmt.number(line))}
+        reason={(e) => <Reason error={e} />}
+      />
     </section>
   );
 }

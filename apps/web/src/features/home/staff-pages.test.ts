@@ -19,6 +19,7 @@ describe('the staff menu', () => {
       'registerPregnancy',
       'searchFamilies',
       'birthImport',
+      'readmissionImport',
       'myConcernReports',
       'referrals',
       'offers',
@@ -31,10 +32,12 @@ describe('the staff menu', () => {
       'withoutCoordinator',
       'betweenChairs',
       'searchFamilies',
+      'readmissionImport',
       'referrals',
       'counsellingCases',
       'counsellingStatistics',
       'openCounsellingStatistics',
+      'benchmark',
       'offers',
       'planCohorts',
       'visitProgramme',
@@ -64,7 +67,7 @@ describe('the staff menu', () => {
       'openCounsellingStatistics',
       'offers',
     ]);
-    expect(pagesFor(['analyst'])).toEqual(['home', 'openCounsellingStatistics', 'offers']);
+    expect(pagesFor(['analyst'])).toEqual(['home', 'openCounsellingStatistics', 'benchmark', 'offers']);
     expect(pagesFor(['caseworker'])).toEqual([
       'home',
       'receivedHandovers',

@@ -31,6 +31,8 @@ export const staffPages = {
   registerPregnancy: { path: '/graviditeter/ny', roles: ['midwife'] },
   searchFamilies: { path: '/familier/soeg', roles: ['health_visitor', 'midwife', 'programme_lead'] },
   birthImport: { path: '/foedselsanmeldelser', roles: ['midwife'] },
+  /** The region's midwives import its file; a municipality's programme lead may too (docs/readmissions.md). */
+  readmissionImport: { path: '/genindlaeggelser', roles: ['midwife', 'programme_lead'] },
   receivedHandovers: { path: '/overleveringer', roles: ['daycare_educator', 'caseworker'] },
   concernInbox: { path: '/underretninger', roles: ['caseworker'] },
   myConcernReports: { path: '/underretninger/mine', roles: concernSenders },
@@ -42,6 +44,7 @@ export const staffPages = {
     path: '/statistik/aaben-raadgivning',
     roles: ['ngo_counsellor', 'programme_lead', 'analyst'],
   },
+  benchmark: { path: '/tal/sammenlign-kommuner', roles: ['programme_lead', 'analyst'] },
   offers: { path: '/tilbud', roles: 'all' },
   myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
   planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
@@ -72,6 +75,8 @@ export const subPages = {
   openCounsellingSlots: ['ngo_counsellor', 'programme_lead'],
   /** "Henvis med navn" from open counselling: a parent who chose to be identified (issue #8). */
   referIdentified: ['ngo_counsellor'],
+  /** "Forældrenes tilfredshed" (step 8): aggregates only, from the offer page. */
+  surveyResults: ['programme_lead', 'analyst'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type SubPage = keyof typeof subPages;
@@ -88,6 +93,7 @@ export const staffPageOrder: readonly StaffPage[] = [
   'registerPregnancy',
   'searchFamilies',
   'birthImport',
+  'readmissionImport',
   'receivedHandovers',
   'concernInbox',
   'myConcernReports',
@@ -96,6 +102,7 @@ export const staffPageOrder: readonly StaffPage[] = [
   'counsellingStatistics',
   'openCounselling',
   'openCounsellingStatistics',
+  'benchmark',
   'offers',
   'myCohorts',
   'planCohorts',

@@ -60,6 +60,9 @@ export function OfferPage({ me, offerId }: { me: StaffMe; offerId: string }) {
               {t('pages.planCohorts.title')}
             </Link>
           ) : null}
+          <Link href={`/tal/tilfredshed?tilbud=${o.id}`} className="button button-secondary">
+            {t('pages.surveyResults.title')}
+          </Link>
         </div>
       ) : null}
       <OfferFacts offer={o} audience="staff" />

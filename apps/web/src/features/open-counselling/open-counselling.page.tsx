@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { openCounsellingTexts, referralIntakeTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
+import { SendSurveyButton } from '../surveys/send-survey.component';
 import { LogContactForm } from './log-contact-form.component';
 import { openCounsellingApi } from './open-counselling.api';
 import { useSlotWords } from './open-counselling-words.hook';
@@ -48,6 +49,7 @@ export function OpenCounsellingPage() {
           {t('openCounselling.page.slots')}
         </Link>
       </p>
+      <SendSurveyButton body={{ occasion: 'open_counselling' }} />
       <section aria-labelledby="next-heading" className="fs-panel">
         <h2 id="next-heading" className="h3 mt-0">
           {t('openCounselling.page.nextHeading')}

@@ -1,0 +1,47 @@
+import type { IndicatorId } from '@familiespor/domain';
+import type { Tx } from '../../db/scope';
+// The open-need sources "Mellem to stole" reads: registered by their modules on import.
+import '../between-chairs/open-need.sources';
+import '../counselling/counselling-open-needs';
+import '../referrals/referral-open-needs';
+import {
+  anonymousContactFacts,
+  counsellingCaseFacts,
+  openNeedSnapshotFacts,
+  referralFacts,
+} from './case-facts.repo';
+import {
+  birthFacts,
+  courseParticipantFacts,
+  developmentVisitFacts,
+  dueVisitFacts,
+  firstPregnancyFacts,
+} from './family-facts.repo';
+import { type FactQuery, registerIndicatorFacts } from './indicator-facts.registry';
+import { epdsEligibleFacts, epdsScreeningFacts } from './screening-facts.repo';
+
+/**
+ * The fact sources of the indicators whose records the modules of steps 1–7 keep. Satisfaction
+ * (surveys) and readmissions (the region's file) are registered by their own modules.
+ */
+const register = (indicator: IndicatorId, facts: (tx: Tx, q: FactQuery) => Promise<readonly unknown[]>) =>
+  registerIndicatorFacts({ indicator, facts });
+
+register('reach', firstPregnancyFacts);
+for (const id of ['attendance', 'completion', 'dropout'] as const) register(id, courseParticipantFacts);
+register('visit_timeliness', dueVisitFacts);
+register('early_visit', birthFacts);
+register('epds_coverage', epdsEligibleFacts);
+for (const id of ['epds_positive', 'epds_follow_up', 'epds_item10_same_day'] as const)
+  register(id, epdsScreeningFacts);
+for (const id of ['referral_on_time', 'referral_days_to_acceptance'] as const) register(id, referralFacts);
+for (const id of ['coordinator_coverage', 'between_chairs'] as const)
+  register(id, (tx, q) => openNeedSnapshotFacts(tx, q, new Date(`${q.asOf}T12:00:00Z`)));
+for (const id of [
+  'counselling_families',
+  'counselling_no_special_support',
+  'counselling_goal_progress',
+] as const)
+  register(id, counsellingCaseFacts);
+register('anonymous_contacts', anonymousContactFacts);
+register('development_no_concern', developmentVisitFacts);
