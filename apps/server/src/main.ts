@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { type Jobs, startJobs } from './jobs/jobs';
 import { cleanUpAuthState } from './modules/auth/housekeeping';
+import { refreshAllIndicators } from './modules/indicators/indicator-refresh';
 import { seedDemo } from './seed/demo-seed';
 
 const started = Date.now();
@@ -11,6 +12,12 @@ const config = loadConfig();
 const database = await openDatabase(config.database);
 if (config.demo) await seedDemo({ db: database.db, clock: systemClock, config });
 const app = await buildApp({ config, database, clock: systemClock });
+if (config.demo) {
+  // The demo shows its figures at once, not after the first nightly refresh.
+  const refreshStarted = Date.now();
+  const refreshed = await refreshAllIndicators(database.db, systemClock.now());
+  app.log.info({ ...refreshed, ms: Date.now() - refreshStarted }, 'demo indicators refreshed');
+}
 
 // Housekeeping still runs on a timer in each process (it could move to the job queue); the
 // deletes are idempotent, so several processes doing it do no harm.

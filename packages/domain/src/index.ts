@@ -27,6 +27,7 @@ export * from './statistics/small-cell-suppression';
 export * from './surveys/survey-instrument';
 export * from './surveys/survey-results';
 export * from './tasks/task-rules';
+export * from './text/csv-line';
 export * from './time/calendar';
 export * from './time/iso-week';
 export * from './visits/measurements';

@@ -1,5 +1,6 @@
 import { isValidDate, parseCpr } from '../cpr/cpr';
 import type { ReadmissionCause } from '../indicators/indicator-facts';
+import { splitCsvLine } from '../text/csv-line';
 
 /**
  * The region's file of infant admissions (docs/readmissions.md): CSV with a header naming
@@ -42,28 +43,6 @@ function parseDate(value: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!m) return null;
   return isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? m[0] : null;
-}
-
-function splitCsvLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }
 
 function toRow(line: number, v: Partial<Record<Column, string>>): AdmissionRow | AdmissionLineError {

@@ -1,4 +1,4 @@
-import { copenhagenLocalToInstant, parseCpr } from '@familiespor/domain';
+import { copenhagenLocalToInstant, parseCpr, splitCsvLine } from '@familiespor/domain';
 
 /**
  * Birth notifications as the birthplace sends them (format in docs/birth-notifications.md):
@@ -65,29 +65,6 @@ function toNotification(raw: RawRow): BirthNotification | LineError {
     dischargeTime,
     birthplace: v.birthplace?.trim() || null,
   };
-}
-
-/** Splits one CSV line; fields may be quoted with "…" and quotes doubled inside. */
-function splitCsvLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }
 
 export function parseCsv(content: string): ParsedFile {
