@@ -275,6 +275,8 @@ describe.skipIf(!hasChromium)('families and the red thread', () => {
     await openAll(timeline);
     expect(await timeline.textContent()).toContain('Termin');
     expect(await timeline.textContent()).toContain('Graviditeten er registreret hos jordemoderen');
+    // What has happened carries no "Afsluttet": on a sign-up or a consent it would read as ended.
+    expect(await timeline.locator('.badge').getByText('Afsluttet', { exact: true }).count()).toBe(0);
     expect(
       await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'),
     ).toBe(false);

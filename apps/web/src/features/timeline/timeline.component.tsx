@@ -212,7 +212,11 @@ function EntryItem({ entry, audience }: { entry: TimelineEntry; audience: Audien
       <p className="fs-timeline-title">{words.title}</p>
       {words.detail ? <p className="fs-timeline-detail">{words.detail}</p> : null}
       <p className="fs-timeline-meta">
-        <span className={`badge ${tone}`}>{status}</span>
+        {/* Under "Det er sket" a "done" badge says nothing, and on a sign-up or a consent it reads
+            as if the course or the consent had ended; cancelled and referral badges still show. */}
+        {entry.status === 'done' && !referralStatus ? null : (
+          <span className={`badge ${tone}`}>{status}</span>
+        )}
         <span className="fs-muted">{entry.organisation.name}</span>
       </p>
     </li>
