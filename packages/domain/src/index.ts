@@ -8,6 +8,8 @@ export * from './cpr/cpr';
 export * from './family/pregnancy';
 export * from './family/stage';
 export * from './handovers/handover-rules';
+export * from './indicators/cooperation-indicators';
+export * from './indicators/family-indicators';
 export * from './indicators/indicator-catalogue';
 export * from './indicators/indicator-facts';
 export * from './indicators/indicator-model';

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import type { StaffMe } from '../api/api.types';
@@ -22,157 +22,51 @@ import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session.component';
 import { useLogout, useSession } from './session.hook';
 import { SessionLostRedirect } from './session-lost.component';
-
-const AccessibilityPage = lazy(() =>
-  import('../features/public/accessibility.page').then((m) => ({ default: m.AccessibilityPage })),
-);
-const StaffUsersPage = lazy(() =>
-  import('../features/admin/staff-users.page').then((m) => ({ default: m.StaffUsersPage })),
-);
-const CreateStaffUserPage = lazy(() =>
-  import('../features/admin/create-staff-user.page').then((m) => ({ default: m.CreateStaffUserPage })),
-);
-const StaffUserPage = lazy(() =>
-  import('../features/admin/staff-user.page').then((m) => ({ default: m.StaffUserPage })),
-);
-const UnitsPage = lazy(() => import('../features/admin/units.page').then((m) => ({ default: m.UnitsPage })));
-const BreakGlassPage = lazy(() =>
-  import('../features/access/break-glass.page').then((m) => ({ default: m.BreakGlassPage })),
-);
-// Family pages are staff-only and carry the forms (zod, react-hook-form): loaded when opened.
-const MyFamiliesPage = lazy(() =>
-  import('../features/families/my-families.page').then((m) => ({ default: m.MyFamiliesPage })),
-);
-const WithoutCoordinatorPage = lazy(() =>
-  import('../features/families/without-coordinator.page').then((m) => ({
-    default: m.WithoutCoordinatorPage,
-  })),
-);
-const SearchFamiliesPage = lazy(() =>
-  import('../features/families/search-families.page').then((m) => ({ default: m.SearchFamiliesPage })),
-);
-const FamilyPage = lazy(() =>
-  import('../features/families/family.page').then((m) => ({ default: m.FamilyPage })),
-);
-const RegisterPregnancyPage = lazy(() =>
-  import('../features/families/register-pregnancy.page').then((m) => ({ default: m.RegisterPregnancyPage })),
-);
-const BirthImportPage = lazy(() =>
-  import('../features/families/birth-import.page').then((m) => ({ default: m.BirthImportPage })),
-);
-const CataloguePage = lazy(() =>
-  import('../features/offers/catalogue.page').then((m) => ({ default: m.CataloguePage })),
-);
-const OfferPage = lazy(() => import('../features/offers/offer.page').then((m) => ({ default: m.OfferPage })));
-const OfferFormPage = lazy(() =>
-  import('../features/offers/offer-form.page').then((m) => ({ default: m.OfferFormPage })),
-);
-const MyCohortsPage = lazy(() =>
-  import('../features/cohorts/my-cohorts.page').then((m) => ({ default: m.MyCohortsPage })),
-);
-const CohortPage = lazy(() =>
-  import('../features/cohorts/cohort.page').then((m) => ({ default: m.CohortPage })),
-);
-const PlanCohortsPage = lazy(() =>
-  import('../features/cohorts/plan-cohorts.page').then((m) => ({ default: m.PlanCohortsPage })),
-);
-const SessionAttendancePage = lazy(() =>
-  import('../features/cohorts/session-attendance.page').then((m) => ({ default: m.SessionAttendancePage })),
-);
-// Health visiting (Step 5): the worklist and the programme lead's visit programme.
-const TodayPage = lazy(() => import('../features/tasks/today.page').then((m) => ({ default: m.TodayPage })));
-const VisitProgrammePage = lazy(() =>
-  import('../features/visits/visit-programme.page').then((m) => ({ default: m.VisitProgrammePage })),
-);
-// Concern reports (Step 6): the caseworkers' inbox, the sender's list and the form.
-const ConcernInboxPage = lazy(() =>
-  import('../features/concern-reports/concern-inbox.page').then((m) => ({ default: m.ConcernInboxPage })),
-);
-const MyConcernReportsPage = lazy(() =>
-  import('../features/concern-reports/my-concern-reports.page').then((m) => ({
-    default: m.MyConcernReportsPage,
-  })),
-);
-const SendConcernPage = lazy(() =>
-  import('../features/concern-reports/send-concern.page').then((m) => ({ default: m.SendConcernPage })),
-);
-// Handovers and "Mellem to stole" (Step 6).
-const HandoverFormPage = lazy(() =>
-  import('../features/handovers/handover-form.page').then((m) => ({ default: m.HandoverFormPage })),
-);
-const ReceivedHandoversPage = lazy(() =>
-  import('../features/handovers/received-handovers.page').then((m) => ({ default: m.ReceivedHandoversPage })),
-);
-const HandoverPage = lazy(() =>
-  import('../features/handovers/handover.page').then((m) => ({ default: m.HandoverPage })),
-);
-const BetweenChairsPage = lazy(() =>
-  import('../features/between-chairs/between-chairs.page').then((m) => ({ default: m.BetweenChairsPage })),
-);
-const AccessMatrixPage = lazy(() =>
-  import('../features/access/access-matrix.page').then((m) => ({ default: m.AccessMatrixPage })),
-);
-
-// Referrals (step 6): the inbox and sent list, and the "Henvis" form from the family page.
-const ReferralsPage = lazy(() =>
-  import('../features/referrals/referrals.page').then((m) => ({ default: m.ReferralsPage })),
-);
-const ReferPage = lazy(() =>
-  import('../features/referrals/refer.page').then((m) => ({ default: m.ReferPage })),
-);
-// "Henvis med navn" (issue #8): the referral of a person not yet known, and one such referral.
-const ReferIdentifiedPage = lazy(() =>
-  import('../features/referral-intake/refer-identified.page').then((m) => ({
-    default: m.ReferIdentifiedPage,
-  })),
-);
-const ReferralIntakePage = lazy(() =>
-  import('../features/referral-intake/referral-intake.page').then((m) => ({ default: m.ReferralIntakePage })),
-);
-
-// Family counselling (step 7): the counsellor's cases, one case, opening one, the year's figures.
-const CounsellingCasesPage = lazy(() =>
-  import('../features/counselling/counselling-cases.page').then((m) => ({ default: m.CounsellingCasesPage })),
-);
-const CounsellingCasePage = lazy(() =>
-  import('../features/counselling/counselling-case.page').then((m) => ({ default: m.CounsellingCasePage })),
-);
-const OpenCasePage = lazy(() =>
-  import('../features/counselling/open-case.page').then((m) => ({ default: m.OpenCasePage })),
-);
-const SurveyResultsPage = lazy(() =>
-  import('../features/surveys/survey-results.page').then((m) => ({ default: m.SurveyResultsPage })),
-);
-const CounsellingStatisticsPage = lazy(() =>
-  import('../features/counselling/counselling-statistics.page').then((m) => ({
-    default: m.CounsellingStatisticsPage,
-  })),
-);
-
-// Open anonymous counselling (step 7): "Log en samtale", its statistics and its opening hours.
-const OpenCounsellingPage = lazy(() =>
-  import('../features/open-counselling/open-counselling.page').then((m) => ({
-    default: m.OpenCounsellingPage,
-  })),
-);
-const ReadmissionImportPage = lazy(() =>
-  import('../features/readmissions/readmission-import.page').then((m) => ({
-    default: m.ReadmissionImportPage,
-  })),
-);
-const BenchmarkPage = lazy(() =>
-  import('../features/benchmark/benchmark.page').then((m) => ({ default: m.BenchmarkPage })),
-);
-const OpenCounsellingStatisticsPage = lazy(() =>
-  import('../features/open-counselling/open-counselling-statistics.page').then((m) => ({
-    default: m.OpenCounsellingStatisticsPage,
-  })),
-);
-const OpenCounsellingSlotsPage = lazy(() =>
-  import('../features/open-counselling/open-counselling-slots.page').then((m) => ({
-    default: m.OpenCounsellingSlotsPage,
-  })),
-);
+import {
+  AccessibilityPage,
+  AccessMatrixPage,
+  BenchmarkPage,
+  BetweenChairsPage,
+  BirthImportPage,
+  BreakGlassPage,
+  CataloguePage,
+  CohortPage,
+  ConcernInboxPage,
+  CounsellingCasePage,
+  CounsellingCasesPage,
+  CounsellingStatisticsPage,
+  CreateStaffUserPage,
+  FamilyPage,
+  HandoverFormPage,
+  HandoverPage,
+  MyCohortsPage,
+  MyConcernReportsPage,
+  MyFamiliesPage,
+  OfferFormPage,
+  OfferPage,
+  OpenCasePage,
+  OpenCounsellingPage,
+  OpenCounsellingSlotsPage,
+  OpenCounsellingStatisticsPage,
+  PlanCohortsPage,
+  ReadmissionImportPage,
+  ReceivedHandoversPage,
+  ReferIdentifiedPage,
+  ReferPage,
+  ReferralIntakePage,
+  ReferralsPage,
+  RegisterPregnancyPage,
+  SearchFamiliesPage,
+  SendConcernPage,
+  SessionAttendancePage,
+  StaffUserPage,
+  StaffUsersPage,
+  SurveyResultsPage,
+  TodayPage,
+  UnitsPage,
+  VisitProgrammePage,
+  WithoutCoordinatorPage,
+} from './staff-lazy-pages';
 
 function useStaffChrome(me: StaffMe | null) {
   const { t } = useTranslation();
