@@ -26,8 +26,11 @@ export const task = z
     reason: z.string(),
     window: z.object({ start: date, due: date, end: date }),
     assignee: z.union([z.object({ user: ref }), z.object({ unit: ref })]),
-    /** The family the task is about, as lists name it: the parents' names and a masked CPR. */
-    family: z.object({ id: uuid, names: z.string(), cprMasked: z.string().nullable() }).nullable(),
+    /**
+     * The family the task is about, as lists name it: the parents' names (mother first, for the
+     * reader's language to join: "og", "and", "و") and a masked CPR.
+     */
+    family: z.object({ id: uuid, names: z.array(z.string()), cprMasked: z.string().nullable() }).nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Task' });

@@ -188,8 +188,8 @@ export const calendarVisit = z
     kind: z.enum(visitKinds),
     window: z.object({ start: date, due: date, end: date }),
     child: z.object({ personId: uuid, givenName: z.string() }),
-    /** The family as lists name it: the parents' names, mother first. */
-    family: z.object({ id: uuid, names: z.string() }),
+    /** The family as lists name it: the parents' names, mother first, for the reader's language to join. */
+    family: z.object({ id: uuid, names: z.array(z.string()) }),
     booking: visitBooking.nullable(),
     bookingOutsideWindow: z.boolean(),
   })

@@ -1,5 +1,5 @@
 import type { Handover, HandoverPage, HandoverReceiver, TimelineEntry } from '@familiespor/contracts';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditOfRequest,
@@ -9,45 +9,11 @@ import {
   deniedEventsOf,
 } from '../../../test/care-setting';
 import { buildOrganisation, buildStaffUser, buildUnit, unique } from '../../../test/factories';
+import { buildReceivers, grantConsent, handoverRows, type Newborn } from '../../../test/handovers';
 import { describeEachDatabase, startTestApp, type TestEnv } from '../../../test/harness';
 import { familyWithNewborn } from '../../../test/health-visiting';
 import { expectProblem, login, type Session } from '../../../test/http';
-import type { DB } from '../../db/schema';
 import { inScope } from '../../db/scope';
-
-type Newborn = Awaited<ReturnType<typeof familyWithNewborn>>;
-
-/** A parent's consent as the consent module (or a paper form) records it, inserted as the system. */
-async function grantConsent(
-  db: Kysely<DB>,
-  f: Newborn,
-  row: { fromOrgId: string; toOrgId: string; categories?: string[]; at: Date },
-) {
-  return inScope(db, { kind: 'system' }, (tx) =>
-    tx
-      .insertInto('consent')
-      .values({
-        family_id: f.familyId,
-        family_org_id: f.family.organisation.id,
-        granted_by_person_id: f.motherId,
-        categories: row.categories ?? ['handover'],
-        from_org_id: row.fromOrgId,
-        to_org_id: row.toOrgId,
-        purpose: 'Overlevering til dagtilbud',
-        valid_from: new Date(row.at.getTime() - 86_400_000),
-        captured_how: 'paper',
-        captured_at: row.at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
-}
-
-async function handoverRows(db: Kysely<DB>, familyId: string) {
-  return inScope(db, { kind: 'system' }, (tx) =>
-    tx.selectFrom('handover').selectAll().where('family_id', '=', familyId).execute(),
-  );
-}
 
 describeEachDatabase('handovers: createHandover, listHandovers, getHandover, acknowledgeHandover', (kind) => {
   let env: TestEnv;
@@ -63,43 +29,10 @@ describeEachDatabase('handovers: createHandover, listHandovers, getHandover, ack
   beforeAll(async () => {
     env = await startTestApp(kind);
     s = await buildCareSetting(env.app, env.database.db);
-    const db = env.database.db;
-    const department = await buildUnit(db, s.municipality.id, {
-      kind: 'department',
-      name: unique('Dagtilbud'),
-      service: 'daycare',
-    });
-    daycare = await buildUnit(db, s.municipality.id, {
-      kind: 'daycare',
-      name: unique('Børnehuset Mælkebøtten'),
-      service: 'daycare',
-      parent_unit_id: department.id,
-    });
-    const otherDaycare = await buildUnit(db, s.municipality.id, {
-      kind: 'daycare',
-      name: unique('Vuggestuen Solsikken'),
-      service: 'daycare',
-    });
-    const user = await buildStaffUser(db, s.municipality.id, {
-      roles: ['daycare_educator'],
-      unitIds: [daycare.id],
-    });
-    educatorId = user.id;
-    educator = await login(env.app, user.email, user.password);
-    const other = await buildStaffUser(db, s.municipality.id, {
-      roles: ['daycare_educator'],
-      unitIds: [otherDaycare.id],
-    });
-    otherEducator = await login(env.app, other.email, other.password);
-    const elsewhere = await buildOrganisation(db, { kind: 'municipality', municipality_code: null });
-    const bof = await buildUnit(db, elsewhere.id, {
-      kind: 'department',
-      name: unique('Børn og Familie'),
-      service: 'social_services',
-    });
-    specialised = { id: bof.id, orgId: elsewhere.id };
-    const cw = await buildStaffUser(db, elsewhere.id, { roles: ['caseworker'], unitIds: [bof.id] });
-    caseworker = await login(env.app, cw.email, cw.password);
+    ({ daycare, educatorId, educator, otherEducator, specialised, caseworker } = await buildReceivers(
+      env,
+      s,
+    ));
   });
   afterAll(() => env?.close());
 

@@ -105,7 +105,7 @@ export async function worklistTasks(
           .whereRef('m.family_id', '=', 'task.family_id')
           .where('m.role', '!=', 'child')
           .select(
-            sql<string>`string_agg(p.given_name || ' ' || p.family_name, ' & '
+            sql<string[]>`array_agg(p.given_name || ' ' || p.family_name
               ORDER BY m.role = 'mother' DESC, p.given_name)`.as('n'),
           )
           .as('parent_names'),

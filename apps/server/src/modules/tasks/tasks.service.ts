@@ -36,7 +36,7 @@ function toTask(r: TaskRow): Task {
     family: r.family_id
       ? {
           id: r.family_id,
-          names: r.parent_names ?? '',
+          names: r.parent_names ?? [],
           cprMasked: r.parent_cpr ? maskCpr(r.parent_cpr) : null,
         }
       : null,

@@ -95,8 +95,8 @@ const calendarColumns = [
 ] as const;
 
 /** The family as lists name it: the parents, mother first (as the worklist does). */
-const parentNames = sql<string | null>`(
-  SELECT string_agg(p.given_name || ' ' || p.family_name, ' & ' ORDER BY m.role = 'mother' DESC, p.given_name)
+const parentNames = sql<string[] | null>`(
+  SELECT array_agg(p.given_name || ' ' || p.family_name ORDER BY m.role = 'mother' DESC, p.given_name)
   FROM family_member m JOIN person p ON p.id = m.person_id
   WHERE m.family_id = v.family_id AND m.role <> 'child'
 )`.as('parent_names');

@@ -150,7 +150,7 @@ function toCalendarVisit(r: bookings.CalendarRow): CalendarVisit {
     kind: r.kind,
     window: { start: r.window_start, due: r.due, end: r.window_end },
     child: { personId: r.child_person_id, givenName: r.child_given_name },
-    family: { id: r.family_id, names: r.parent_names ?? '' },
+    family: { id: r.family_id, names: r.parent_names ?? [] },
     ...bookingOf(r),
   };
 }

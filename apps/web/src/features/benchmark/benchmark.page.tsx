@@ -1,11 +1,13 @@
 import type { Benchmark } from '@familiespor/contracts';
 import { indicatorIds } from '@familiespor/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMe } from '../../api/api.types';
 import { Alert } from '../../components/alert.component';
+import { FiguresTable, HiddenFigure } from '../../components/figures-table.component';
 import { SelectField, TextField } from '../../components/forms/fields.component';
+import { PeriodForm } from '../../components/forms/period-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -28,7 +30,8 @@ function Figure({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  if (value === null) return <>{hidden ? t('benchmark.hidden') : t('benchmark.none')}</>;
+  if (value === null && hidden) return <HiddenFigure label={t('benchmark.hiddenCell')} />;
+  if (value === null) return <>{t('benchmark.none')}</>;
   if (unit === 'share') return <>{fmt.percent(value)}</>;
   return <>{fmt.decimal(value)}</>;
 }
@@ -113,59 +116,38 @@ function Shares({ canShare }: { canShare: boolean }) {
 function Table({ data }: { data: Benchmark }) {
   const { t } = useTranslation();
   const others = data.rows.filter((r) => !r.own);
+  const figures = (f: Benchmark['others']) => [
+    <Figure key="numerator" value={f.numerator} hidden={f.suppressed} />,
+    <Figure key="denominator" value={f.denominator} hidden={f.suppressed} />,
+    <Figure key="result" value={f.result} hidden={f.suppressed} unit={data.unit} />,
+  ];
   return (
     <>
       {others.length === 0 ? <p>{t('benchmark.noOthers')}</p> : null}
-      <div className="fs-table-wrapper">
-        <table className="table table--zebra">
-          <caption>{t(`benchmark.indicators.${data.indicator as Indicator}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('benchmark.municipality')}</th>
-              <th scope="col">{t('benchmark.sharedFrom')}</th>
-              <th scope="col">{t('benchmark.numerator')}</th>
-              <th scope="col">{t('benchmark.denominator')}</th>
-              <th scope="col">{t('benchmark.result')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.orgId}>
-                <th scope="row">
-                  {r.municipality} {r.own ? t('benchmark.own') : null}
-                </th>
-                <td>{r.sharedFrom ?? t('benchmark.ownNotShared')}</td>
-                <td>
-                  <Figure value={r.numerator} hidden={r.suppressed} />
-                </td>
-                <td>
-                  <Figure value={r.denominator} hidden={r.suppressed} />
-                </td>
-                <td>
-                  <Figure value={r.result} hidden={r.suppressed} unit={data.unit} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          {others.length > 0 ? (
-            <tfoot>
-              <tr>
-                <th scope="row">{t('benchmark.others')}</th>
-                <td />
-                <td>
-                  <Figure value={data.others.numerator} hidden={data.others.suppressed} />
-                </td>
-                <td>
-                  <Figure value={data.others.denominator} hidden={data.others.suppressed} />
-                </td>
-                <td>
-                  <Figure value={data.others.result} hidden={data.others.suppressed} unit={data.unit} />
-                </td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+      <FiguresTable
+        id="benchmark"
+        caption={t(`benchmark.indicators.${data.indicator as Indicator}`)}
+        columns={(['municipality', 'sharedFrom', 'numerator', 'denominator', 'result'] as const).map(
+          (key) => ({
+            key,
+            label: t(`benchmark.${key}`),
+          }),
+        )}
+        rows={data.rows.map((r) => ({
+          key: r.orgId,
+          heading: (
+            <>
+              {r.municipality} {r.own ? t('benchmark.own') : null}
+            </>
+          ),
+          cells: [r.sharedFrom ?? t('benchmark.ownNotShared'), ...figures(r)],
+        }))}
+        total={
+          others.length > 0
+            ? { key: 'others', heading: t('benchmark.others'), cells: [null, ...figures(data.others)] }
+            : undefined
+        }
+      />
       <p className="fs-muted">{t('benchmark.hiddenNote')}</p>
     </>
   );
@@ -176,8 +158,6 @@ export function BenchmarkPage({ me }: { me: StaffMe }) {
   const ready = useTexts(outcomesTexts);
   const { t } = useTranslation();
   const [indicator, setIndicator] = useState<Indicator>('readmissions');
-  const [from, setFrom] = useState(`${thisYear()}-01`);
-  const [to, setTo] = useState(`${thisYear()}-12`);
   const [query, setQuery] = useState<{ indicator: Indicator; from: string; to: string } | null>(null);
   const figures = useQuery({
     queryKey: ['benchmark', 'figures', query],
@@ -185,10 +165,6 @@ export function BenchmarkPage({ me }: { me: StaffMe }) {
     enabled: query !== null,
   });
   if (!ready) return <Loading />;
-  const show = (e: FormEvent) => {
-    e.preventDefault();
-    setQuery({ indicator, from, to });
-  };
   return (
     <>
       <PageHeading title={t('pages.benchmark.title')}>{t('pages.benchmark.title')}</PageHeading>
@@ -196,7 +172,13 @@ export function BenchmarkPage({ me }: { me: StaffMe }) {
       <Shares canShare={me.roles.includes('programme_lead')} />
       <section aria-labelledby="compare-heading">
         <h2 id="compare-heading">{t('benchmark.compareHeading')}</h2>
-        <form onSubmit={show} className="fs-toolbar" aria-label={t('benchmark.compareHeading')}>
+        <PeriodForm
+          id="compare"
+          label={t('benchmark.compareHeading')}
+          initial={{ from: `${thisYear()}-01`, to: `${thisYear()}-12` }}
+          words={{ from: t('benchmark.from'), to: t('benchmark.to'), show: t('benchmark.show') }}
+          onShow={(period) => setQuery({ indicator, ...period })}
+        >
           <SelectField
             id="compare-indicator"
             label={t('benchmark.indicator')}
@@ -204,26 +186,7 @@ export function BenchmarkPage({ me }: { me: StaffMe }) {
             onChange={setIndicator}
             options={indicatorIds.map((id) => ({ value: id, label: t(`benchmark.indicators.${id}`) }))}
           />
-          <TextField
-            id="compare-from"
-            type="month"
-            label={t('benchmark.from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-          <TextField
-            id="compare-to"
-            type="month"
-            label={t('benchmark.to')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-          <div className="form-group">
-            <button type="submit" className="button button-secondary">
-              {t('benchmark.show')}
-            </button>
-          </div>
-        </form>
+        </PeriodForm>
         {figures.isFetching && !figures.data ? <Loading /> : null}
         {figures.isError ? <ProblemAlert error={figures.error} /> : null}
         {figures.data ? <Table data={figures.data} /> : null}

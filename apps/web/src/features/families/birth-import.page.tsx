@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../api/api.types';
 import { familiesApi } from '../../api/families.api';
 import { Alert } from '../../components/alert.component';
+import { chosenFile, FileUploadField } from '../../components/file-upload-field.component';
 import { Icon } from '../../components/icon.component';
 import { ImportResultDetails } from '../../components/import-result.component';
 import { PageHeading } from '../../components/page-heading.component';
@@ -58,14 +59,9 @@ export function BirthImportPage() {
     event.preventDefault();
     setFailure(null);
     setOutcome(null);
-    const file = input.current?.files?.[0];
-    if (!file) {
-      setError(t('birthImport.chooseFile'));
-      input.current?.focus();
-      return;
-    }
-    if (file.size > maxBytes) {
-      setError(t('birthImport.tooBig'));
+    const file = chosenFile(input.current, maxBytes);
+    if (typeof file === 'string') {
+      setError(t(`birthImport.${file}`));
       input.current?.focus();
       return;
     }
@@ -100,45 +96,26 @@ export function BirthImportPage() {
         <div className="col-12 col-lg-8">
           <form onSubmit={(e) => void submit(e)} noValidate>
             {failure ? <ProblemAlert error={failure} /> : null}
-            <div className={`form-group${error ? ' form-error' : ''}`}>
-              <label className="form-label" htmlFor="birth-file">
-                {t('birthImport.file')}
-              </label>
-              <span className="form-hint" id="birth-file-hint">
-                {t('birthImport.fileHint')}
-              </span>
-              {error ? (
-                <span className="form-error-message" id="birth-file-error" role="alert">
-                  <span className="sr-only">{t('forms.errorPrefix')} </span>
-                  {error}
-                </span>
-              ) : null}
-              <input
-                ref={input}
-                id="birth-file"
-                type="file"
-                accept=".csv,.json,text/csv,application/json"
-                aria-describedby={error ? 'birth-file-hint birth-file-error' : 'birth-file-hint'}
-                aria-invalid={error ? true : undefined}
-                onChange={() => {
-                  setError(null);
-                  setOutcome(null);
-                }}
-              />
-            </div>
-            <details className="details mt-5">
-              <summary className="details-summary">
-                <span className="details-summary-text">{t('birthImport.formatHeading')}</span>
-              </summary>
-              <div className="details-text">
-                <p>{t('birthImport.formatCsv')}</p>
-                <pre className="fs-code" dir="ltr">
-                  <code>{t('birthImport.csvExample')}</code>
-                </pre>
-                <p>{t('birthImport.formatJson')}</p>
-                <p>{t('birthImport.formatRules')}</p>
-              </div>
-            </details>
+            <FileUploadField
+              id="birth-file"
+              ref={input}
+              label={t('birthImport.file')}
+              hint={t('birthImport.fileHint')}
+              error={error}
+              accept=".csv,.json,text/csv,application/json"
+              onChange={() => {
+                setError(null);
+                setOutcome(null);
+              }}
+              formatHeading={t('birthImport.formatHeading')}
+            >
+              <p>{t('birthImport.formatCsv')}</p>
+              <pre className="fs-code" dir="ltr">
+                <code>{t('birthImport.csvExample')}</code>
+              </pre>
+              <p>{t('birthImport.formatJson')}</p>
+              <p>{t('birthImport.formatRules')}</p>
+            </FileUploadField>
             <div className="fs-actions">
               <button type="submit" className="button button-primary" disabled={busy}>
                 <Icon name="upload" />

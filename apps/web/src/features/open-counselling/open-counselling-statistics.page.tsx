@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.component';
-import { SelectField, TextField } from '../../components/forms/fields.component';
+import { SelectField } from '../../components/forms/fields.component';
+import { PeriodForm } from '../../components/forms/period-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -22,8 +23,6 @@ export function OpenCounsellingStatisticsPage() {
     queryFn: openCounsellingApi.statisticsOrganisations,
   });
   const [chosen, setChosen] = useState<string | undefined>();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const orgId = chosen ?? orgs.data?.[0]?.id;
   const stats = useQuery({
@@ -33,10 +32,6 @@ export function OpenCounsellingStatisticsPage() {
   });
   if (!ready || orgs.isPending) return <Loading />;
   if (orgs.isError) return <ProblemAlert error={orgs.error} />;
-  const show = (e: FormEvent) => {
-    e.preventDefault();
-    setPeriod({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-  };
   const data = stats.data;
   return (
     <>
@@ -49,7 +44,17 @@ export function OpenCounsellingStatisticsPage() {
           <p>{t('openCounselling.statistics.noneText')}</p>
         </Alert>
       ) : (
-        <form onSubmit={show} className="fs-toolbar" aria-label={t('openCounselling.statistics.filter')}>
+        <PeriodForm
+          id="stats"
+          label={t('openCounselling.statistics.filter')}
+          initial={{ from: '', to: '' }}
+          words={{
+            from: t('openCounselling.statistics.from'),
+            to: t('openCounselling.statistics.to'),
+            show: t('openCounselling.statistics.show'),
+          }}
+          onShow={({ from, to }) => setPeriod({ ...(from ? { from } : {}), ...(to ? { to } : {}) })}
+        >
           {orgs.data.length > 1 ? (
             <SelectField
               id="stats-org"
@@ -59,26 +64,7 @@ export function OpenCounsellingStatisticsPage() {
               options={orgs.data.map((o) => ({ value: o.id, label: o.name }))}
             />
           ) : null}
-          <TextField
-            id="stats-from"
-            type="month"
-            label={t('openCounselling.statistics.from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-          <TextField
-            id="stats-to"
-            type="month"
-            label={t('openCounselling.statistics.to')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-          <div className="form-group">
-            <button type="submit" className="button button-secondary">
-              {t('openCounselling.statistics.show')}
-            </button>
-          </div>
-        </form>
+        </PeriodForm>
       )}
       {stats.isFetching && !data ? <Loading /> : null}
       {stats.isError ? <ProblemAlert error={stats.error} /> : null}

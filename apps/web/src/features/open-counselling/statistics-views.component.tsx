@@ -1,5 +1,6 @@
 import type { AnonymousContactStatistics } from '@familiespor/contracts';
 import { useTranslation } from 'react-i18next';
+import { FiguresTable, HiddenFigure } from '../../components/figures-table.component';
 import { isLanguage } from '../../i18n/i18n.setup';
 import { localeOf } from '../../i18n/intl.format';
 import { useFormat } from '../../i18n/use-format.hook';
@@ -12,14 +13,7 @@ export function useCell() {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (count: number | null) =>
-    count === null ? (
-      <span className="fs-hidden-count">
-        <span aria-hidden="true">{'<5'}</span>
-        <span className="sr-only">{t('openCounselling.statistics.hiddenCell')}</span>
-      </span>
-    ) : (
-      fmt.number(count)
-    );
+    count === null ? <HiddenFigure label={t('openCounselling.statistics.hiddenCell')} /> : fmt.number(count);
 }
 
 /** Topic × month: a table with the topics' totals and the month's number of conversations. */
@@ -35,48 +29,29 @@ export function TopicsByMonth({ data }: { data: AnonymousContactStatistics }) {
   });
   const monthLabel = (m: string) => short.format(new Date(`${m}-15T12:00:00Z`));
   return (
-    // Wide with two years of months: scrolls sideways, and a keyboard can scroll it too.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
-    <section className="fs-table-wrapper" aria-labelledby="topics-caption" tabIndex={0}>
-      <table className="table table--compact fs-stat-table">
-        <caption>
-          {t('openCounselling.statistics.topicsCaption', { organisation: data.organisation.name })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('openCounselling.statistics.topic')}</th>
-            {data.months.map((m) => (
-              <th scope="col" key={m}>
-                <abbr title={fmt.month(`${m}-15T12:00:00Z`)}>{monthLabel(m)}</abbr>
-              </th>
-            ))}
-            <th scope="col">{t('openCounselling.statistics.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.topicsByMonth.rows.map((r) => (
-            <tr key={r.topic}>
-              <th scope="row">{t(`openCounselling.topic.${r.topic}` as Key)}</th>
-              {r.counts.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the months are the columns
-                <td key={i}>{cell(c)}</td>
-              ))}
-              <td>{cell(r.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('openCounselling.statistics.contacts')}</th>
-            {data.topicsByMonth.contacts.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the months are the columns
-              <td key={i}>{cell(c)}</td>
-            ))}
-            <td>{cell(data.topicsByMonth.contactsTotal)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
+    <FiguresTable
+      id="topics"
+      compact
+      caption={t('openCounselling.statistics.topicsCaption', { organisation: data.organisation.name })}
+      columns={[
+        { key: 'topic', label: t('openCounselling.statistics.topic') },
+        ...data.months.map((m) => ({
+          key: m,
+          label: <abbr title={fmt.month(`${m}-15T12:00:00Z`)}>{monthLabel(m)}</abbr>,
+        })),
+        { key: 'total', label: t('openCounselling.statistics.total') },
+      ]}
+      rows={data.topicsByMonth.rows.map((r) => ({
+        key: r.topic,
+        heading: t(`openCounselling.topic.${r.topic}` as Key),
+        cells: [...r.counts.map(cell), cell(r.total)],
+      }))}
+      total={{
+        key: 'contacts',
+        heading: t('openCounselling.statistics.contacts'),
+        cells: [...data.topicsByMonth.contacts.map(cell), cell(data.topicsByMonth.contactsTotal)],
+      }}
+    />
   );
 }
 

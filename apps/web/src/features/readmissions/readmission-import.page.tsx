@@ -2,6 +2,7 @@ import type { ReadmissionsImportResult } from '@familiespor/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.component';
+import { chosenFile, FileUploadField } from '../../components/file-upload-field.component';
 import { Icon } from '../../components/icon.component';
 import { ImportResultDetails } from '../../components/import-result.component';
 import { Loading } from '../../components/loading.component';
@@ -77,9 +78,8 @@ export function ReadmissionImportPage() {
     event.preventDefault();
     setFailure(null);
     setOutcome(null);
-    const file = input.current?.files?.[0];
-    if (!file) return refuse(t('readmissionImport.chooseFile'));
-    if (file.size > maxBytes) return refuse(t('readmissionImport.tooBig'));
+    const file = chosenFile(input.current, maxBytes);
+    if (typeof file === 'string') return refuse(t(`readmissionImport.${file}`));
     const parts = splitFile(await file.text());
     if (parts.length === 0) return refuse(t('readmissionImport.empty'));
     setError(null);
@@ -122,45 +122,24 @@ export function ReadmissionImportPage() {
         <div className="col-12 col-lg-8">
           <form onSubmit={(e) => void submit(e)} noValidate>
             {failure ? <ProblemAlert error={failure} /> : null}
-            <div className={`form-group${error ? ' form-error' : ''}`}>
-              <label className="form-label" htmlFor="readmission-file">
-                {t('readmissionImport.file')}
-              </label>
-              <span className="form-hint" id="readmission-file-hint">
-                {t('readmissionImport.fileHint')}
-              </span>
-              {error ? (
-                <span className="form-error-message" id="readmission-file-error" role="alert">
-                  <span className="sr-only">{t('forms.errorPrefix')} </span>
-                  {error}
-                </span>
-              ) : null}
-              <input
-                ref={input}
-                id="readmission-file"
-                type="file"
-                accept=".csv,text/csv"
-                aria-describedby={
-                  error ? 'readmission-file-hint readmission-file-error' : 'readmission-file-hint'
-                }
-                aria-invalid={error ? true : undefined}
-                onChange={() => {
-                  setError(null);
-                  setOutcome(null);
-                }}
-              />
-            </div>
-            <details className="details mt-5">
-              <summary className="details-summary">
-                <span className="details-summary-text">{t('readmissionImport.formatHeading')}</span>
-              </summary>
-              <div className="details-text">
-                <p>{t('readmissionImport.formatText')}</p>
-                <pre className="fs-code" dir="ltr">
-                  <code>{t('readmissionImport.example')}</code>
-                </pre>
-              </div>
-            </details>
+            <FileUploadField
+              id="readmission-file"
+              ref={input}
+              label={t('readmissionImport.file')}
+              hint={t('readmissionImport.fileHint')}
+              error={error}
+              accept=".csv,text/csv"
+              onChange={() => {
+                setError(null);
+                setOutcome(null);
+              }}
+              formatHeading={t('readmissionImport.formatHeading')}
+            >
+              <p>{t('readmissionImport.formatText')}</p>
+              <pre className="fs-code" dir="ltr">
+                <code>{t('readmissionImport.example')}</code>
+              </pre>
+            </FileUploadField>
             {progress ? (
               <div className="mt-5" role="status">
                 <label htmlFor="readmission-progress" className="form-label">

@@ -10,6 +10,7 @@ import { Alert } from '../../components/alert.component';
 import { fieldErrorText } from '../../components/forms/field-errors';
 import { ReasonForm } from '../../components/forms/reason-form.component';
 import { Loading } from '../../components/loading.component';
+import { NameList } from '../../components/name-list.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { healthTexts, useTexts } from '../../i18n/lazy-texts';
@@ -95,7 +96,9 @@ function TaskItem({ task, today, onClosed }: { task: Task; today: string; onClos
       <h4 className="mt-0 mb-2">{t(`tasks.kind.${taskKindOf(task.kind)}`)}</h4>
       {task.family ? (
         <p className="mt-0 mb-2">
-          <Link href={`/familier/${task.family.id}?fra=i-dag`}>{task.family.names}</Link>
+          <Link href={`/familier/${task.family.id}?fra=i-dag`}>
+            <NameList names={task.family.names} />
+          </Link>
           {task.family.cprMasked ? (
             <>
               {' '}

@@ -6,6 +6,7 @@ import type { CalendarVisit } from '../../api/api.types';
 import { healthApi } from '../../api/health.api';
 import { Icon } from '../../components/icon.component';
 import { Loading } from '../../components/loading.component';
+import { NameList } from '../../components/name-list.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useFormat } from '../../i18n/use-format.hook';
 import { useBookingWords } from './book-visit.component';
@@ -32,7 +33,9 @@ function BookedVisit({ visit }: { visit: CalendarVisit }) {
         {t('visitWeek.visitOf', { visit: visit.name, child: visit.child.givenName })}
       </p>
       <p className="mt-0 mb-0">
-        <Link href={familyHref(visit)}>{visit.family.names}</Link>
+        <Link href={familyHref(visit)}>
+          <NameList names={visit.family.names} />
+        </Link>
       </p>
       {visit.bookingOutsideWindow ? (
         <span className="badge badge-warning mt-2">{t('visits.booking.outsideBadge')}</span>
@@ -53,7 +56,9 @@ function ToBookItem({ visit, days }: { visit: CalendarVisit; days: readonly stri
         <strong>{t('visitWeek.visitOf', { visit: visit.name, child: visit.child.givenName })}</strong>
       </p>
       <p className="mt-0 mb-2">
-        <Link href={familyHref(visit)}>{visit.family.names}</Link>
+        <Link href={familyHref(visit)}>
+          <NameList names={visit.family.names} />
+        </Link>
       </p>
       <p className="mt-0 mb-0 fs-muted">
         {t('visitWeek.window', { window: fmt.dateRange(visit.window.start, visit.window.end) })}

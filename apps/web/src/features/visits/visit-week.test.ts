@@ -17,7 +17,7 @@ const visit = (id: string, at: string | null): CalendarVisit => ({
   kind: 'statutory',
   window: { start: '2026-11-22', due: '2026-11-25', end: '2026-11-25' },
   child: { personId: 'c', givenName: 'Alma' },
-  family: { id: 'f', names: 'Rikke & Thomas' },
+  family: { id: 'f', names: ['Rikke', 'Thomas'] },
   booking: at ? { at, place: 'home', healthVisitor: { id: 'h', name: 'Mette' } } : null,
   bookingOutsideWindow: false,
 });
