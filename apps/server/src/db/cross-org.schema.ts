@@ -137,3 +137,12 @@ export type ReferralEventTable = {
   by_user: string;
   note: string | null;
 };
+
+export type CrossOrgTables = {
+  referral: ReferralTable;
+  referral_attachment: ReferralAttachmentTable;
+  referral_event: ReferralEventTable;
+  concern_report: ConcernReportTable;
+  concern_report_sent: ConcernReportSentView;
+  handover: HandoverTable;
+};

@@ -95,3 +95,12 @@ export type StaffTrainingTable = {
   instrument: InstrumentCode;
   since: string;
 };
+
+export type HealthVisitingTables = {
+  visit_programme: VisitProgrammeTable;
+  epds_cutoff: EpdsCutoffTable;
+  child_visit: ChildVisitTable;
+  instrument: InstrumentTable;
+  screening: ScreeningTable;
+  staff_training: StaffTrainingTable;
+};

@@ -28,3 +28,8 @@ export type IndicatorRefreshRunTable = {
   cells_written: number;
   errors: ColumnType<{ indicator: string; message: string }[], string | undefined, string>;
 };
+
+export type IndicatorTables = {
+  indicator_cell: IndicatorCellTable;
+  indicator_refresh_run: IndicatorRefreshRunTable;
+};

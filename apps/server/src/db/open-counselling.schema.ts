@@ -52,3 +52,9 @@ export type AnonymousContactTable = {
   outcomes: ColumnType<string[], string[], never>;
   note: string | null;
 };
+
+export type OpenCounsellingTables = {
+  open_counselling_slot: OpenCounsellingSlotTable;
+  open_counselling_slot_counsellor: OpenCounsellingSlotCounsellorTable;
+  anonymous_contact: AnonymousContactTable;
+};

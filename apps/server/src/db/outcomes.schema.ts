@@ -26,3 +26,8 @@ export type BenchmarkShareTable = {
   stopped_by: string | null;
   stopped_at: NullableTimestamp;
 };
+
+export type OutcomeTables = {
+  infant_admission: InfantAdmissionTable;
+  benchmark_share: BenchmarkShareTable;
+};

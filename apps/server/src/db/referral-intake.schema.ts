@@ -41,3 +41,5 @@ export type ReferralIntakeTable = {
   referral_id: string | null;
   updated_at: Timestamp;
 };
+
+export type ReferralIntakeTables = { referral_intake: ReferralIntakeTable };

@@ -9,6 +9,8 @@ export type NullableTimestamp = ColumnType<
   Date | string | null
 >;
 export type Id = Generated<string>;
+/** A jsonb column: read as the parsed value, written as JSON text. */
+export type Json<T> = ColumnType<T, string, string>;
 
 export type AppMetaTable = { key: string; value: string; updated_at: CreatedAt };
 
@@ -319,227 +321,40 @@ export type TaskEventTable = {
   note: string | null;
 };
 
-export type OfferKind = 'course' | 'group' | 'home_visits' | 'counselling' | 'open_counselling' | 'event';
-export type OfferLevel = 'universal' | 'extended' | 'targeted' | 'specialised';
-export type Json<T> = ColumnType<T, string, string>;
-
-export type OfferTable = {
-  id: Id;
-  org_id: string;
-  name: string;
-  description: Generated<string>;
-  kind: OfferKind;
-  level: OfferLevel;
-  municipality_ids: ColumnType<string[], string[] | undefined, string[]>;
-  eligibility: Json<Record<string, unknown>>;
-  capacity: number | null;
-  languages: ColumnType<string[], string[] | undefined, string[]>;
-  legal_basis: string;
-  referral_only: Generated<boolean>;
-  fiv: Generated<boolean>;
-  schedule: string | null;
-  active: Generated<boolean>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-};
-
-export type OfferSiteTable = {
-  id: Id;
-  offer_id: string;
-  org_id: string;
-  name: string;
-  address: string;
-  max_cohorts: Generated<number>;
-  languages: ColumnType<string[], string[] | undefined, string[]>;
-};
-
-export type CourseTemplateTable = {
-  offer_id: string;
-  org_id: string;
-  sessions: Json<unknown[]>;
-  updated_at: Timestamp;
-};
-
-export type CohortTable = {
-  id: Id;
-  offer_id: string;
-  org_id: string;
-  site_id: string | null;
-  name: string;
-  language: string;
-  facilitator_user_id: string;
-  due_from: string;
-  due_to: string;
-  status: ColumnType<
-    'running' | 'network' | 'ended',
-    'running' | 'network' | 'ended' | undefined,
-    'running' | 'network' | 'ended'
-  >;
-  created_at: Timestamp;
-};
-
-export type CourseSessionTable = {
-  id: Id;
-  offer_id: string;
-  org_id: string;
-  cohort_id: string | null;
-  number: number;
-  template_key: string | null;
-  title: string;
-  theme: string | null;
-  starts_at: Timestamp;
-  ends_at: Timestamp;
-  place: string;
-  facilitator_user_id: string | null;
-  guest_presenters: ColumnType<
-    { name: string; organisation: string; topic: string }[],
-    string | undefined,
-    string
-  >;
-  status: ColumnType<
-    'planned' | 'held' | 'cancelled',
-    'planned' | 'held' | 'cancelled' | undefined,
-    'planned' | 'held' | 'cancelled'
-  >;
-};
-
-export type EnrollmentStatus =
-  | 'invited'
-  | 'waitlisted'
-  | 'enrolled'
-  | 'declined'
-  | 'dropped_out'
-  | 'completed';
-export type EnrollmentTable = {
-  id: Id;
-  offer_id: string;
-  org_id: string;
-  family_id: string;
-  family_org_id: string;
-  status: EnrollmentStatus;
-  priority: ColumnType<
-    'referred' | 'targeted' | 'standard',
-    'referred' | 'targeted' | 'standard' | undefined,
-    'referred' | 'targeted' | 'standard'
-  >;
-  referral_reason: string | null;
-  due_date: string | null;
-  cohort_id: string | null;
-  signed_up_at: Timestamp;
-  enrolled_at: NullableTimestamp;
-  ended_at: NullableTimestamp;
-  end_reason: string | null;
-  created_by_kind: 'parent' | 'staff';
-  created_by: string;
-};
-
-export type EnrollmentParticipantTable = { enrollment_id: string; person_id: string; org_id: string };
-export type EnrollmentEventTable = {
-  id: Generated<number>;
-  enrollment_id: string;
-  org_id: string;
-  status: string;
-  at: Timestamp;
-  by_kind: string;
-  by_id: string | null;
-  reason: string | null;
-};
-export type AttendanceTable = {
-  session_id: string;
-  person_id: string;
-  enrollment_id: string;
-  org_id: string;
-  present: boolean;
-  recorded_by: string | null;
-  recorded_at: Timestamp;
-};
-export type CalendarFeedTable = {
-  id: Id;
-  person_id: string;
-  family_id: string;
-  token_hash: string;
-  created_at: Timestamp;
-  revoked_at: NullableTimestamp;
-};
-export type NetworkMemberTable = {
-  cohort_id: string;
-  person_id: string;
-  org_id: string;
-  share_name: boolean;
-  share_contact: boolean;
-  updated_at: Timestamp;
-};
-
 import type { CounsellingTables } from './counselling.schema';
-import type {
-  ConcernReportSentView,
-  ConcernReportTable,
-  HandoverTable,
-  ReferralAttachmentTable,
-  ReferralEventTable,
-  ReferralTable,
-} from './cross-org.schema';
-import type {
-  ChildVisitTable,
-  EpdsCutoffTable,
-  InstrumentTable,
-  ScreeningTable,
-  StaffTrainingTable,
-  VisitProgrammeTable,
-} from './health-visiting.schema';
-import type { IndicatorCellTable, IndicatorRefreshRunTable } from './indicators.schema';
-import type {
-  AnonymousContactTable,
-  OpenCounsellingSlotCounsellorTable,
-  OpenCounsellingSlotTable,
-} from './open-counselling.schema';
-import type { BenchmarkShareTable, InfantAdmissionTable } from './outcomes.schema';
-import type { ReferralIntakeTable } from './referral-intake.schema';
-import type { SurveyLinkTable, SurveyResponseTable, SurveyTable } from './surveys.schema';
+import type { CrossOrgTables } from './cross-org.schema';
+import type { HealthVisitingTables } from './health-visiting.schema';
+import type { IndicatorTables } from './indicators.schema';
+import type { OfferTables } from './offers.schema';
+import type { OpenCounsellingTables } from './open-counselling.schema';
+import type { OutcomeTables } from './outcomes.schema';
+import type { ReferralIntakeTables } from './referral-intake.schema';
+import type { SurveyTables } from './surveys.schema';
 
 export * from './counselling.schema';
 export * from './cross-org.schema';
 export * from './health-visiting.schema';
+export * from './indicators.schema';
+export * from './offers.schema';
 export * from './open-counselling.schema';
 export * from './outcomes.schema';
 export * from './referral-intake.schema';
 export * from './surveys.schema';
 
-export type DB = CounsellingTables & {
-  referral: ReferralTable; // step 6: referrals
-  referral_attachment: ReferralAttachmentTable;
-  referral_event: ReferralEventTable;
-  concern_report: ConcernReportTable;
-  concern_report_sent: ConcernReportSentView;
-  handover: HandoverTable;
-  open_counselling_slot: OpenCounsellingSlotTable; // step 7: open anonymous counselling
-  open_counselling_slot_counsellor: OpenCounsellingSlotCounsellorTable;
-  anonymous_contact: AnonymousContactTable;
-  referral_intake: ReferralIntakeTable; // issue #8: a referral of a person not yet known
-  infant_admission: InfantAdmissionTable; // step 8: readmissions from the region
-  benchmark_share: BenchmarkShareTable; // step 8: the municipalities' benchmark
-  indicator_cell: IndicatorCellTable; // step 8: the indicators' pre-aggregates
-  indicator_refresh_run: IndicatorRefreshRunTable;
-  survey: SurveyTable; // step 8: satisfaction surveys
-  survey_link: SurveyLinkTable;
-  survey_response: SurveyResponseTable;
-  visit_programme: VisitProgrammeTable;
-  epds_cutoff: EpdsCutoffTable;
-  child_visit: ChildVisitTable;
-  instrument: InstrumentTable;
-  screening: ScreeningTable;
-  staff_training: StaffTrainingTable;
-  offer: OfferTable;
-  offer_site: OfferSiteTable;
-  course_template: CourseTemplateTable;
-  cohort: CohortTable;
-  course_session: CourseSessionTable;
-  enrollment: EnrollmentTable;
-  enrollment_participant: EnrollmentParticipantTable;
-  enrollment_event: EnrollmentEventTable;
-  attendance: AttendanceTable;
-  calendar_feed: CalendarFeedTable;
-  network_member: NetworkMemberTable;
+/** Every table: the core below, each later step's tables from its own schema file. */
+export type DB = OfferTables & // step 4
+  HealthVisitingTables & // step 5
+  CrossOrgTables & // step 6: referrals, concern reports, handovers
+  CounsellingTables & // step 7: family counselling cases
+  OpenCounsellingTables & // step 7: open anonymous counselling
+  ReferralIntakeTables & // issue #8: a referral of a person not yet known
+  OutcomeTables & // step 8: readmissions from the region, the municipalities' benchmark
+  IndicatorTables & // step 8: the indicators' pre-aggregates
+  SurveyTables & // step 8: satisfaction surveys
+  CoreTables;
+
+/** Steps 1–3: organisations, people and families, pregnancies and births, consent, tasks, audit. */
+type CoreTables = {
   district_postcode: DistrictPostcodeTable;
   pregnancy: PregnancyTable;
   birth: BirthTable;

@@ -40,3 +40,9 @@ export type SurveyResponseTable = {
   satisfied: number;
   free_text: string | null;
 };
+
+export type SurveyTables = {
+  survey: SurveyTable;
+  survey_link: SurveyLinkTable;
+  survey_response: SurveyResponseTable;
+};

@@ -19,7 +19,8 @@ describeEachDatabase('demo satisfaction surveys', (kind) => {
     const results = (await lead.request('GET', '/api/surveys/results')).json<SurveyResults>();
     const fiv = results.offers.find((o) => o.offer?.name === 'Familieiværksætterne');
     expect(typeof fiv?.responses).toBe('number');
-    expect(fiv?.occasions.map((o) => o.occasion).sort()).toEqual(['course_end', 'session']);
+    // Part 0009_outcomes adds the surveys of two years' cohorts: both kinds, many times.
+    expect([...new Set(fiv?.occasions.map((o) => o.occasion))].sort()).toEqual(['course_end', 'session']);
 
     const res = await env.app.inject({
       method: 'GET',
