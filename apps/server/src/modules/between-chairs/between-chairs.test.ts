@@ -112,6 +112,39 @@ describeEachDatabase('listFamiliesBetweenChairs', (kind) => {
       expect((await list()).items.map((i) => i.family.id)).not.toContain(screened.familyId);
     });
 
+    it('an ADBB of concern stays an open need until a later ADBB of the same child is fine', async () => {
+      await inScope(env.database.db, { kind: 'system' }, (tx) =>
+        tx
+          .insertInto('staff_training')
+          .values({
+            staff_user_id: s.users.healthVisitor.id,
+            org_id: s.municipality.id,
+            instrument: 'adbb',
+            since: dayOnClock(env, -100),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+      );
+      const f = await familyWithNewborn(env, s, { daysAgo: 70 });
+      const adbb = async (answers: number[], daysAgo: number) => {
+        const res = await s.sessions.healthVisitor.request('POST', '/api/screenings', {
+          familyId: f.familyId,
+          instrument: 'adbb',
+          childPersonId: f.childId,
+          answers,
+          observedOn: dayOnClock(env, -daysAgo),
+        });
+        expect(res.statusCode, res.body).toBe(201);
+      };
+      // An earlier, fine observation and the worrying one itself must not close the need.
+      await adbb([0, 0, 0, 0, 0, 0, 0, 0], 20);
+      await adbb([1, 1, 1, 1, 1, 1, 0, 0], 10);
+      const needs = async () => (await list()).items.find((i) => i.family.id === f.familyId)?.needs ?? [];
+      expect(await needs()).toEqual([{ kind: 'positive_screening', since: dayOnClock(env, -10) }]);
+      await adbb([0, 0, 1, 0, 0, 0, 0, 0], 2);
+      expect(await needs()).toEqual([]);
+    });
+
     it('is paged, longest between chairs first', async () => {
       for (let i = 0; i < 2; i++) await positiveEpds(await familyWithNewborn(env, s, { daysAgo: 60 }));
       const all = await list();

@@ -47,9 +47,12 @@ registerOpenNeedSource({
               .whereRef('later.observed_on', '>', 's.observed_on')
               .where('later.band', '=', 'below_cutoff')
               .where(sql<boolean>`cardinality(later.flags) = 0`)
+              // Kysely joins raw SQL to the other conditions with AND as it is: without the outer
+              // parentheses the OR would stand alone, and any screening of the child would close an
+              // ADBB need (and no index could serve the query).
               .where(
-                sql<boolean>`(s.instrument = 'epds' AND later.respondent_person_id = s.respondent_person_id)
-                  OR (s.instrument = 'adbb' AND later.child_person_id = s.child_person_id)`,
+                sql<boolean>`((s.instrument = 'epds' AND later.respondent_person_id = s.respondent_person_id)
+                  OR (s.instrument = 'adbb' AND later.child_person_id = s.child_person_id))`,
               ),
           ),
         ),
