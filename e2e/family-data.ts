@@ -1,4 +1,8 @@
-import type { ApiClient } from './fixtures';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticCpr } from '@familiespor/domain';
+import { type ApiClient, baseUrl } from './fixtures';
 
 /**
  * Test people for the family flows. CPR numbers are replacement-style (60 added to the day,
@@ -51,10 +55,33 @@ export function lookalike(p: TestPerson, sex: 'female' | 'male'): TestPerson {
 }
 
 /** A child born on a date (after 2000: seventh digit 4), replacement-style as well. */
+/**
+ * A number no other browser-test file of this run has drawn. Files run side by side, each with
+ * its own module state, and several register a newborn born on the same day: a per-file counter
+ * gave two of them the same CPR number. An exclusive create in a directory of this run's server
+ * (its port) hands out each number once across processes.
+ */
+function runWideNumber(): number {
+  const dir = join(tmpdir(), `familiespor-e2e-children-${new URL(baseUrl()).port}`);
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; ; n++) {
+    try {
+      closeSync(openSync(join(dir, String(n)), 'wx'));
+      return n;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
+ * A child born on `birthDate`, unique within the run. The demo's synthetic children count their
+ * numbers up from the first of the day (syntheticCpr's running number 0, 1, …); the tests count
+ * down from the last (2,999), so the two never meet.
+ */
 export function childCpr(birthDate: string, sex: 'female' | 'male'): string {
-  counter += 1;
-  const [y, m, d] = birthDate.split('-');
-  return `${Number(d) + 60}${m}${y?.slice(2)}-4${pad(counter % 100)}${sex === 'male' ? 1 : 0}`;
+  const cpr = syntheticCpr(birthDate, 2999 - (runWideNumber() % 1500), sex);
+  return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
 }
 
 /** A date in Copenhagen, days from today (YYYY-MM-DD). */
