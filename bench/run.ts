@@ -11,6 +11,7 @@ import { describeMachine } from './lib/machine.info';
 import type { PgbenchMode } from './lib/pgbench.runner';
 import { formatMarkdown, formatText, recordSection } from './lib/results.report';
 import type { BenchOptions, Scenario } from './lib/scenario.types';
+import { indicatorsScenario } from './scenarios/indicators.scenario';
 import { meScenario } from './scenarios/me.scenario';
 import { plannerScenario } from './scenarios/planner.scenario';
 import { tasksScenario } from './scenarios/tasks.scenario';
@@ -22,6 +23,7 @@ const scenarios: Record<string, Scenario> = {
   [plannerScenario.name]: plannerScenario,
   [timelineScenario.name]: timelineScenario,
   [tasksScenario.name]: tasksScenario,
+  [indicatorsScenario.name]: indicatorsScenario,
 };
 
 const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -30,7 +32,7 @@ const usage = `Usage: npm run bench -- <scenario> [options]
 
 Scenarios:
 ${Object.values(scenarios)
-  .map((s) => `  ${s.name.padEnd(8)} ${s.summary}`)
+  .map((s) => `  ${s.name.padEnd(10)} ${s.summary}`)
   .join('\n')}
 
 Options:
@@ -40,7 +42,7 @@ Options:
   --pool <n>             the app's PostgreSQL pool size (default 10)
   --pgbench-threads <n>  pgbench --jobs (default: cores, at most the connections)
   --pgbench-mode <m>     pgbench --protocol of the session-lookup row: prepared (default) or extended
-  --children <n>         tasks: children in its data set (default 400000; the database keeps the most made)
+  --children <n>         tasks, indicators: children in its data set (default 400000; the database keeps the most made)
   --record               write the result into bench/RESULTS.md
 
 Database: BENCH_DATABASE_URL if set (kept as it is); otherwise a new database

@@ -84,7 +84,7 @@ function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /** Largest first: the capital, then the others by quantile, so sizes need no random draw. */
-function municipalitySizes(total: number): number[] {
+export function municipalitySizes(total: number): number[] {
   const capital = Math.round(total * capitalShare);
   const rest = municipalityCount - 1;
   const raw = Array.from({ length: rest }, (_, i) => {

@@ -9,7 +9,7 @@ export type BenchOptions = {
   poolSize: number;
   pgbenchThreads: number;
   pgbenchMode: PgbenchMode;
-  /** Children in the `tasks` scenario's data set (`--children`); other scenarios ignore it. */
+  /** Children in the `tasks` and `indicators` data sets (`--children`); other scenarios ignore it. */
   children?: number;
 };
 

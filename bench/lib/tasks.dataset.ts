@@ -53,12 +53,12 @@ export type TasksDataset = {
   seconds: { generate: number; screenings: number };
 };
 
-async function metaValue(tx: Tx, key: string): Promise<string | null> {
+export async function metaValue(tx: Tx, key: string): Promise<string | null> {
   const row = await tx.selectFrom('app_meta').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? null;
 }
 
-async function setMeta(tx: Tx, key: string, value: string): Promise<void> {
+export async function setMeta(tx: Tx, key: string, value: string): Promise<void> {
   await tx
     .insertInto('app_meta')
     .values({ key, value })

@@ -35,8 +35,10 @@ register('epds_coverage', epdsEligibleFacts);
 for (const id of ['epds_positive', 'epds_follow_up', 'epds_item10_same_day'] as const)
   register(id, epdsScreeningFacts);
 for (const id of ['referral_on_time', 'referral_days_to_acceptance'] as const) register(id, referralFacts);
-for (const id of ['coordinator_coverage', 'between_chairs'] as const)
-  register(id, (tx, q) => openNeedSnapshotFacts(tx, q, new Date(`${q.asOf}T12:00:00Z`)));
+// One function for both, so a refresh reads the open needs once (indicator-refresh.ts).
+const openNeedsOnTheDay = (tx: Tx, q: FactQuery) =>
+  openNeedSnapshotFacts(tx, q, new Date(`${q.asOf}T12:00:00Z`));
+for (const id of ['coordinator_coverage', 'between_chairs'] as const) register(id, openNeedsOnTheDay);
 for (const id of [
   'counselling_families',
   'counselling_no_special_support',

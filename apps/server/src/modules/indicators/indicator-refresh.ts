@@ -60,6 +60,10 @@ export async function refreshOrganisationIndicators(
   const w = refreshWindow(q.now);
   const errors: RefreshOutcome['errors'] = [];
   let cellsWritten = 0;
+  // Indicators that share a fact source (a course's attendance, completion and dropout; the three
+  // EPDS follow-up figures) read its facts once per organisation: at national size the reading is
+  // most of a refresh.
+  const factsBySource = new Map<unknown, readonly unknown[]>();
   await asSystem(tx, async () => {
     for (const indicator of indicatorIds) {
       const source = indicatorFactSource(indicator);
@@ -68,7 +72,10 @@ export async function refreshOrganisationIndicators(
       const fromMonth = definition.timing === 'at_end' ? w.toMonth : w.fromMonth;
       try {
         cellsWritten += await inSavepoint(tx, async () => {
-          const facts = await source.facts(tx, { orgId: q.orgId, from: w.from, to: w.to, asOf: w.asOf });
+          const facts =
+            factsBySource.get(source.facts) ??
+            (await source.facts(tx, { orgId: q.orgId, from: w.from, to: w.to, asOf: w.asOf }));
+          factsBySource.set(source.facts, facts);
           const cells = aggregateIndicator(definition as IndicatorDefinition<unknown>, facts);
           // A state measured at the month's end with nothing to count is a measured zero, not a
           // gap the period would fill with an earlier month's figure.
