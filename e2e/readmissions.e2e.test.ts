@@ -95,7 +95,9 @@ describe.skipIf(!hasChromium)('Indlæs genindlæggelser (importReadmissions)', (
   it('the programme lead shares readmissions with the network, sees the comparison, and stops sharing', async () => {
     const page = await newPage();
     await loginAs(page, 'programme_lead');
-    await menu(page).getByRole('link', { name: 'Sammenlign kommuner' }).click();
+    // The programme lead finds the figures pages under "Tal og resultater".
+    await menu(page).getByRole('link', { name: 'Tal og resultater' }).click();
+    await page.getByRole('link', { name: 'Sammenlign kommuner' }).click();
     await page.waitForURL((url) => url.pathname === '/tal/sammenlign-kommuner');
     await page.getByRole('heading', { name: 'Det deler vi' }).waitFor();
     await expectAccessible(page, 'benchmark (da)');

@@ -22,6 +22,7 @@ import { counsellingRoutes } from './modules/counselling/counselling.routes';
 import { familiesRoutes } from './modules/families/families.routes';
 import { handoversRoutes } from './modules/handovers/handovers.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { committeeReportRoutes } from './modules/indicators/committee-report.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { offersRoutes } from './modules/offers/offers.routes';
 import { openCounsellingRoutes } from './modules/open-counselling/open-counselling.routes';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(openCounsellingRoutes(deps)); // step 7: open anonymous counselling
   await app.register(counsellingRoutes(deps)); // step 7: family counselling cases
   await app.register(indicatorsRoutes(deps)); // step 8: indicators
+  await app.register(committeeReportRoutes(deps)); // issue #9: the committee report
   await app.register(surveysRoutes(deps)); // step 8: satisfaction surveys
   await app.register(readmissionsRoutes(deps)); // step 8: readmissions from the region
   await app.register(benchmarkRoutes(deps)); // step 8: the municipalities' benchmark

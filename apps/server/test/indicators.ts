@@ -43,7 +43,7 @@ export async function buildIndicatorSetting(db: Kysely<DB>) {
   const mother = (f: BuiltFamily) => f.parents[0]?.personId as string;
   const father = (f: BuiltFamily) => f.parents[1]?.personId as string;
 
-  await inScope(db, { kind: 'system' }, async (tx) => {
+  const offer = await inScope(db, { kind: 'system' }, async (tx) => {
     // Reach: three first-time pregnancies due in March 2026; two families go on the FIV course.
     for (const f of families)
       await tx
@@ -73,7 +73,7 @@ export async function buildIndicatorSetting(db: Kysely<DB>) {
         created_at: new Date('2025-01-01T09:00:00Z'),
         updated_at: new Date('2025-01-01T09:00:00Z'),
       })
-      .returning('id')
+      .returning(['id', 'name'])
       .executeTakeFirstOrThrow();
     const cohort = await tx
       .insertInto('cohort')
@@ -337,6 +337,7 @@ export async function buildIndicatorSetting(db: Kysely<DB>) {
           outcomes: ['advice'],
         })
         .execute();
+    return offer;
   });
 
   return {
@@ -351,6 +352,7 @@ export async function buildIndicatorSetting(db: Kysely<DB>) {
     ngoLead,
     families,
     father,
+    offer,
   };
 }
 

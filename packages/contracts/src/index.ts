@@ -3,6 +3,7 @@ export * from './admin.contracts';
 export * from './auth.contracts';
 export * from './benchmark.contracts';
 export * from './between-chairs.contracts';
+export * from './committee-report.contracts';
 export * from './common.contracts';
 export * from './concern-reports.contracts';
 export * from './consent.contracts';

@@ -50,6 +50,8 @@ export const indicatorPoint = z
   .object({
     bucket: z.string(),
     value: z.string().nullable(),
+    /** The value's readable name where the value is an id (an offer's name); else null. */
+    label: z.string().nullable(),
     numerator: z.number(),
     denominator: z.number().nullable(),
     result: z.number().nullable(),

@@ -8,6 +8,7 @@ export * from './cpr/cpr';
 export * from './family/pregnancy';
 export * from './family/stage';
 export * from './handovers/handover-rules';
+export * from './indicators/committee-report';
 export * from './indicators/cooperation-indicators';
 export * from './indicators/family-indicators';
 export * from './indicators/indicator-catalogue';

@@ -31,14 +31,17 @@ import {
   BreakGlassPage,
   CataloguePage,
   CohortPage,
+  CommitteeReportPage,
   ConcernInboxPage,
   CounsellingCasePage,
   CounsellingCasesPage,
   CounsellingStatisticsPage,
   CreateStaffUserPage,
   FamilyPage,
+  FiguresHubPage,
   HandoverFormPage,
   HandoverPage,
+  IndicatorPage,
   MyCohortsPage,
   MyConcernReportsPage,
   MyFamiliesPage,
@@ -254,6 +257,23 @@ export function StaffApp() {
                   <Guarded me={me} page="benchmark">
                     <BenchmarkPage me={me} />
                   </Guarded>
+                </Route>
+                <Route path="/tal/udvalgsrapport">
+                  <GuardedSub me={me} page="committeeReport">
+                    <CommitteeReportPage />
+                  </GuardedSub>
+                </Route>
+                <Route path="/tal">
+                  <Guarded me={me} page="figures">
+                    <FiguresHubPage me={me} />
+                  </Guarded>
+                </Route>
+                <Route path="/tal/indikatorer/:indicator">
+                  {(params) => (
+                    <GuardedSub me={me} page="indicator">
+                      <IndicatorPage indicator={params.indicator} />
+                    </GuardedSub>
+                  )}
                 </Route>
                 {/* Any professional may open a family the API lets them see; the API decides. */}
                 <Route path="/familier/:familyId">

@@ -145,8 +145,19 @@ export const ReadmissionImportPage = lazy(() =>
     default: m.ReadmissionImportPage,
   })),
 );
+// "Tal og resultater" (step 8): the hub and one indicator's dashboard.
+export const FiguresHubPage = lazy(() =>
+  import('../features/indicators/figures-hub.page').then((m) => ({ default: m.FiguresHubPage })),
+);
+export const IndicatorPage = lazy(() =>
+  import('../features/indicators/indicator.page').then((m) => ({ default: m.IndicatorPage })),
+);
 export const BenchmarkPage = lazy(() =>
   import('../features/benchmark/benchmark.page').then((m) => ({ default: m.BenchmarkPage })),
+);
+// "Udvalgsrapport" (issue #9): the committee report, one printable page.
+export const CommitteeReportPage = lazy(() =>
+  import('../features/indicators/committee-report.page').then((m) => ({ default: m.CommitteeReportPage })),
 );
 export const OpenCounsellingStatisticsPage = lazy(() =>
   import('../features/open-counselling/open-counselling-statistics.page').then((m) => ({

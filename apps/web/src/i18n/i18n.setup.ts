@@ -4,6 +4,7 @@ import type concernDa from './concern/da.json';
 import type consentDa from './consent/da.json';
 import type counsellingDa from './counselling/da.json';
 import da from './da.json';
+import type dashboardDa from './dashboard/da.json';
 import type epdsDa from './epds/da.json';
 import type handoverDa from './handover/da.json';
 import type healthDa from './health/da.json';
@@ -33,6 +34,7 @@ declare module 'i18next' {
         typeof counsellingDa &
         typeof openCounsellingDa &
         typeof outcomesDa &
+        typeof dashboardDa &
         typeof referralIntakeDa &
         typeof surveysDa;
     };

@@ -116,6 +116,16 @@ export const referralIntakeTexts: TextBundle = {
   },
 };
 
+/** "Tal og resultater" (step 8): the indicator dashboards. Staff only: Arabic shows English. */
+export const dashboardTexts: TextBundle = {
+  name: 'dashboard',
+  load: {
+    da: () => import('./dashboard/da.json'),
+    en: () => import('./dashboard/en.json'),
+    ar: () => import('./dashboard/en.json'),
+  },
+};
+
 /** Outcomes for staff (step 8): "Indlæs genindlæggelser" and "Sammenlign kommuner"; Arabic shows English. */
 export const outcomesTexts: TextBundle = {
   name: 'outcomes',

@@ -13,6 +13,8 @@ import consentEn from './consent/en.json';
 import counsellingDa from './counselling/da.json';
 import counsellingEn from './counselling/en.json';
 import da from './da.json';
+import dashboardDa from './dashboard/da.json';
+import dashboardEn from './dashboard/en.json';
 import en from './en.json';
 import epdsAr from './epds/ar.json';
 import epdsDa from './epds/da.json';
@@ -67,6 +69,10 @@ files.ar = merge(files.ar, referralIntakeEn);
 files.da = merge(files.da, outcomesDa);
 files.en = merge(files.en, outcomesEn);
 files.ar = merge(files.ar, outcomesEn);
+// The dashboards (step 8): staff-only, so Arabic shows their English texts (lazy-texts.ts).
+files.da = merge(files.da, dashboardDa);
+files.en = merge(files.en, dashboardEn);
+files.ar = merge(files.ar, dashboardEn);
 // Surveys (step 8): the parents' pages in all three languages; staff texts in Arabic are English.
 files.da = merge(files.da, surveysDa);
 files.en = merge(files.en, surveysEn);
@@ -160,6 +166,14 @@ describe('the resource files', () => {
       counsellingDa,
       openCounsellingDa,
     ].flatMap((tree) => [...flatten(tree).keys()]);
+    expect(others.filter((k) => own.has(k))).toEqual([]);
+  });
+
+  it('keep the dashboard bundle from overwriting a text of another', () => {
+    const own = new Set(flatten(dashboardDa).keys());
+    const others = [da, outcomesDa, surveysDa, counsellingDa, openCounsellingDa].flatMap((tree) => [
+      ...flatten(tree).keys(),
+    ]);
     expect(others.filter((k) => own.has(k))).toEqual([]);
   });
 

@@ -1,8 +1,11 @@
 import type { IndicatorFigures } from '@familiespor/contracts';
+import type { IndicatorId } from '@familiespor/domain';
 import ExcelJS from 'exceljs';
+import { breakdownNameDa, indicatorNamesDa, valueNameDa } from './indicator-labels';
 
 /**
- * The export of exactly the points getIndicator returns, with a Danish header row. CSV is what
+ * The export of exactly the points getIndicator returns, with a Danish header row and the names
+ * the dashboard shows (indicator, breakdown, value) rather than ids. CSV is what
  * Danish Excel opens with a double click: UTF-8 with a byte-order mark (or æøå break),
  * semicolon-separated, decimal comma. A share is written as the fraction (0,8), as the API has it.
  */
@@ -19,12 +22,12 @@ export const exportHeader = [
 type Row = [string, string, string, string, number, number | null, number | null];
 
 function rowsOf(f: IndicatorFigures): Row[] {
-  const breakdown = f.breakdown === 'total' ? 'I alt' : f.breakdown;
+  const name = indicatorNamesDa[f.indicator as IndicatorId] ?? f.indicator;
   return f.points.map((p) => [
-    f.indicator,
+    name,
     p.bucket,
-    breakdown,
-    p.value ?? 'I alt',
+    breakdownNameDa(f.breakdown),
+    valueNameDa(f, p),
     p.numerator,
     p.denominator,
     p.result,

@@ -128,6 +128,17 @@ export async function lastRefreshByIndicator(tx: Tx, orgId: string): Promise<Map
   return new Map(rows.map((r) => [r.indicator, new Date(r.at)]));
 }
 
+/**
+ * The names of offers named by their id in an offer breakdown: the dashboard and the export show
+ * a name, never a bare id. Offers are catalogue text every organisation may read.
+ */
+export async function offerNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (uuids.length === 0) return new Map();
+  const rows = await tx.selectFrom('offer').select(['id', 'name']).where('id', 'in', uuids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The organisation's last finished refresh run. */
 export async function lastRefreshRun(tx: Tx, orgId: string) {
   return tx

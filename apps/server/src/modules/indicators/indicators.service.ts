@@ -21,7 +21,7 @@ import { InputError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import { indicatorFactSource } from './indicator-facts.registry';
 import { refreshOrganisationIndicators } from './indicator-refresh';
-import { lastRefreshByIndicator, lastRefreshRun, readIndicatorCells } from './indicators.repo';
+import { lastRefreshByIndicator, lastRefreshRun, offerNames, readIndicatorCells } from './indicators.repo';
 
 /**
  * The indicators of the reader's own organisation: aggregates only, read from the pre-aggregates.
@@ -119,6 +119,10 @@ export async function indicatorFigures(
     ...(q.only !== undefined ? { only: q.only } : {}),
   });
   const refreshed = (await lastRefreshByIndicator(tx, orgId)).get(id);
+  const names =
+    breakdown === 'offer'
+      ? await offerNames(tx, [...new Set(points.flatMap((p) => (p.value === null ? [] : [p.value])))])
+      : new Map<string, string>();
   return {
     indicator: id,
     unit: definition.unit,
@@ -129,7 +133,7 @@ export async function indicatorFigures(
     breakdown,
     only: q.only ?? null,
     refreshedAt: refreshed?.toISOString() ?? null,
-    points,
+    points: points.map((p) => ({ ...p, label: (p.value !== null && names.get(p.value)) || null })),
   };
 }
 

@@ -105,7 +105,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
     it('reach: 2 of 3 first-time pregnancies due in March 2026 are on the course', async () => {
       const r = await resultOf(lead, `indicator=reach&${period('2026-03')}`);
       expect(r.points).toEqual([
-        { bucket: '2026-03', value: null, numerator: 2, denominator: 3, result: 2 / 3 },
+        { bucket: '2026-03', value: null, label: null, numerator: 2, denominator: 3, result: 2 / 3 },
       ]);
     });
 
@@ -115,7 +115,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
         `indicator=attendance&${period('2026-04')}&breakdown=parent_role&only=father`,
       );
       expect(fathers.points).toEqual([
-        { bucket: '2026-04', value: 'father', numerator: 4, denominator: 2, result: 2 },
+        { bucket: '2026-04', value: 'father', label: null, numerator: 4, denominator: 2, result: 2 },
       ]);
       const all = await resultOf(
         lead,
@@ -125,6 +125,14 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
         ['father', 2],
         ['mother', 2.5],
       ]);
+    });
+
+    it('an offer breakdown names the offer, not its id', async () => {
+      const r = await resultOf(
+        lead,
+        'indicator=attendance&from=2026-01&to=2026-12&grain=period&breakdown=offer',
+      );
+      expect(r.points.map((p) => [p.value, p.label])).toEqual([[s.offer.id, s.offer.name]]);
     });
 
     it('EPDS follow-up within 14 days: 1 of 2 positives', async () => {
@@ -143,7 +151,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
         `indicator=counselling_no_special_support&from=2026-07&to=2026-09&grain=period`,
       );
       expect(r.points).toEqual([
-        { bucket: '2026-07–2026-09', value: null, numerator: 2, denominator: 3, result: 2 / 3 },
+        { bucket: '2026-07–2026-09', value: null, label: null, numerator: 2, denominator: 3, result: 2 / 3 },
       ]);
     });
 
@@ -190,7 +198,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
       expect(coverage.points[0]).toMatchObject({ numerator: 1, denominator: 3 });
       const chairs = await resultOf(lead, 'indicator=between_chairs&from=2026-01&to=2026-12&grain=year');
       expect(chairs.points).toEqual([
-        { bucket: '2026', value: null, numerator: 2, denominator: null, result: 2 },
+        { bucket: '2026', value: null, label: null, numerator: 2, denominator: null, result: 2 },
       ]);
     });
   });
@@ -231,7 +239,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
       const other = await login(env.app, s.otherLead.email, testPassword);
       const r = await resultOf(other, `indicator=reach&${period('2026-03')}`);
       expect(r.points).toEqual([
-        { bucket: '2026-03', value: null, numerator: 0, denominator: 0, result: null },
+        { bucket: '2026-03', value: null, label: null, numerator: 0, denominator: 0, result: null },
       ]);
       // Row-level security keeps the cells in: asked for by id from the other municipality's scope, none come back.
       const leaked = await inScope(env.database.db, { kind: 'orgs', orgIds: [s.other.id] }, (tx) =>
@@ -300,16 +308,16 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
       expect(rows[0]).toEqual(['Indikator', 'Periode', 'Opdeling', 'Værdi', 'Tæller', 'Nævner', 'Resultat']);
       expect(rows.slice(1)).toEqual(
         shown.points.map((p) => [
-          'attendance',
+          'Fremmøde pr. tilmeldt forælder',
           p.bucket,
-          'parent_role',
-          p.value,
+          'Forælder',
+          { mother: 'Mor', father: 'Far', co_parent: 'Medmor/medforælder' }[p.value ?? ''],
           p.numerator,
           p.denominator,
           p.result,
         ]),
       );
-      expect(rows.slice(1).find((r) => r[1] === '2026-Q2' && r[3] === 'father')?.[6]).toBe(2);
+      expect(rows.slice(1).find((r) => r[1] === '2026-Q2' && r[3] === 'Far')?.[6]).toBe(2);
       expect(await auditOfRequest(env.database.db, res)).toEqual([
         expect.objectContaining({ action: 'read', entity_type: 'indicator_export', family_id: null }),
       ]);
@@ -321,7 +329,7 @@ describeEachDatabase('indicators: pre-aggregates, refresh and the indicator API'
       expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
       expect(lines[0]).toBe('Indikator;Periode;Opdeling;Værdi;Tæller;Nævner;Resultat');
-      expect(lines).toContain('attendance;2026-Q2;parent_role;mother;5;2;2,5');
+      expect(lines).toContain('Fremmøde pr. tilmeldt forælder;2026-Q2;Forælder;Mor;5;2;2,5');
     });
   });
 });

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { StaffMe } from '../../api/api.types';
 import { Alert } from '../../components/alert.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { useFormat } from '../../i18n/use-format.hook';
-import { familyPages, pagesFor, staffPages } from './staff-pages';
+import { PageCards } from './page-cards.component';
+import { familyPages, pagesFor } from './staff-pages';
 
 /** Every staff member's home: who they are, where they work, and what their role does here. */
 export function StaffHomePage({ me }: { me: StaffMe }) {
@@ -22,20 +22,7 @@ export function StaffHomePage({ me }: { me: StaffMe }) {
       {tools.length > 0 ? (
         <section aria-labelledby="tools-heading">
           <h2 id="tools-heading">{t('home.staff.toolsHeading')}</h2>
-          <ul className="fs-cards nobullet-list no-max-width">
-            {tools.map((p) => (
-              <li key={p}>
-                <div className="card">
-                  <div className="card-content">
-                    <h3 className="header-title">
-                      <Link href={staffPages[p].path}>{t(`pages.${p}.title`)}</Link>
-                    </h3>
-                    <p>{t(`pages.${p}.description`)}</p>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <PageCards pages={tools} />
         </section>
       ) : null}
 

@@ -1,5 +1,6 @@
+import { staffRoles } from '@familiespor/domain';
 import { describe, expect, it } from 'vitest';
-import { canUse, pagesFor } from './staff-pages';
+import { canUse, figuresLinksFor, pagesFor, staffPageOrder } from './staff-pages';
 
 describe('the staff menu', () => {
   it('gives each role the pages it works with', () => {
@@ -32,12 +33,9 @@ describe('the staff menu', () => {
       'withoutCoordinator',
       'betweenChairs',
       'searchFamilies',
-      'readmissionImport',
       'referrals',
       'counsellingCases',
-      'counsellingStatistics',
-      'openCounsellingStatistics',
-      'benchmark',
+      'figures',
       'offers',
       'planCohorts',
       'visitProgramme',
@@ -67,7 +65,7 @@ describe('the staff menu', () => {
       'openCounsellingStatistics',
       'offers',
     ]);
-    expect(pagesFor(['analyst'])).toEqual(['home', 'openCounsellingStatistics', 'benchmark', 'offers']);
+    expect(pagesFor(['analyst'])).toEqual(['home', 'figures', 'offers']);
     expect(pagesFor(['caseworker'])).toEqual([
       'home',
       'receivedHandovers',
@@ -82,6 +80,25 @@ describe('the staff menu', () => {
     for (const role of ['analyst', 'org_admin', 'platform_admin'] as const) {
       expect(canUse([role], 'searchFamilies')).toBe(false);
       expect(canUse([role], 'withoutCoordinator')).toBe(false);
+    }
+  });
+
+  it('puts the figures pages of a role with "Tal og resultater" there, and loses none', () => {
+    expect(figuresLinksFor(['programme_lead'])).toEqual([
+      'counsellingStatistics',
+      'openCounsellingStatistics',
+      'benchmark',
+      'readmissionImport',
+    ]);
+    expect(figuresLinksFor(['analyst'])).toEqual(['openCounsellingStatistics', 'benchmark']);
+    // The midwife has no hub: her import stays in her menu.
+    expect(pagesFor(['midwife'])).toContain('readmissionImport');
+    for (const role of staffRoles) {
+      const reachable = new Set([
+        ...pagesFor([role]),
+        ...(canUse([role], 'figures') ? figuresLinksFor([role]) : []),
+      ]);
+      expect(staffPageOrder.filter((p) => canUse([role], p) && !reachable.has(p))).toEqual([]);
     }
   });
 });

@@ -45,6 +45,8 @@ export const staffPages = {
     roles: ['ngo_counsellor', 'programme_lead', 'analyst'],
   },
   benchmark: { path: '/tal/sammenlign-kommuner', roles: ['programme_lead', 'analyst'] },
+  /** "Tal og resultater" (step 8): the dashboards, and the way to every other figures page. */
+  figures: { path: '/tal', roles: ['programme_lead', 'analyst'] },
   offers: { path: '/tilbud', roles: 'all' },
   myCohorts: { path: '/hold', roles: ['health_visitor', 'course_facilitator'] },
   planCohorts: { path: '/hold/planlaeg', roles: ['programme_lead'] },
@@ -77,6 +79,10 @@ export const subPages = {
   referIdentified: ['ngo_counsellor'],
   /** "Forældrenes tilfredshed" (step 8): aggregates only, from the offer page. */
   surveyResults: ['programme_lead', 'analyst'],
+  /** "Udvalgsrapport" (issue #9): the committee report, from "Tal og resultater". */
+  committeeReport: ['programme_lead', 'analyst'],
+  /** One indicator's dashboard (step 8), from "Tal og resultater". */
+  indicator: ['programme_lead', 'analyst'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type SubPage = keyof typeof subPages;
@@ -99,6 +105,7 @@ export const staffPageOrder: readonly StaffPage[] = [
   'myConcernReports',
   'referrals',
   'counsellingCases',
+  'figures',
   'counsellingStatistics',
   'openCounselling',
   'openCounsellingStatistics',
@@ -127,6 +134,23 @@ export function canUse(roles: readonly StaffRole[], page: StaffPage): boolean {
   return allowed === 'all' || roles.some((r) => (allowed as readonly StaffRole[]).includes(r));
 }
 
+/**
+ * Figures pages that a role with "Tal og resultater" finds there rather than in the menu: a
+ * programme lead's menu stays short enough to read at a glance (it had grown to 15 entries).
+ */
+export const figuresHubPages: readonly StaffPage[] = [
+  'counsellingStatistics',
+  'openCounsellingStatistics',
+  'benchmark',
+  'readmissionImport',
+];
+
+/** The figures pages "Tal og resultater" links to for these roles. */
+export function figuresLinksFor(roles: readonly StaffRole[]): StaffPage[] {
+  return figuresHubPages.filter((p) => canUse(roles, p));
+}
+
 export function pagesFor(roles: readonly StaffRole[]): StaffPage[] {
-  return staffPageOrder.filter((p) => canUse(roles, p));
+  const hub = canUse(roles, 'figures');
+  return staffPageOrder.filter((p) => canUse(roles, p) && !(hub && figuresHubPages.includes(p)));
 }
