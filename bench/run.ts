@@ -42,7 +42,7 @@ Options:
   --pool <n>             the app's PostgreSQL pool size (default 10)
   --pgbench-threads <n>  pgbench --jobs (default: cores, at most the connections)
   --pgbench-mode <m>     pgbench --protocol of the session-lookup row: prepared (default) or extended
-  --children <n>         tasks, indicators: children in its data set (default 400000; the database keeps the most made)
+  --children <n>         tasks, indicators: children in its data set (default 400000; tasks extends its database, indicators makes one size)
   --record               write the result into bench/RESULTS.md
 
 Database: BENCH_DATABASE_URL if set (kept as it is); otherwise a new database

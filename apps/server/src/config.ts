@@ -37,6 +37,10 @@ const envSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'a cron expression with five fields, e.g. "0 2 * * *"')
     .default('0 2 * * *'),
+  INDICATOR_REFRESH_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a cron expression with five fields, e.g. "0 3 * * *"')
+    .default('0 3 * * *'),
   SMTP_URL: optionalUrl, // e-mail for survey links; unset in demo mode: logged instead of sent
   MAIL_FROM: z.string().default('Familiespor <noreply@familiespor.dk>'),
 });
@@ -63,7 +67,7 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   /** Background jobs (pg-boss): the nightly task rules; off with JOBS=0, e.g. on a read-only replica's server. */
-  jobs: { enabled: boolean; taskRulesCron: string };
+  jobs: { enabled: boolean; taskRulesCron: string; indicatorRefreshCron: string };
   /** Outgoing e-mail (survey links). Without smtpUrl nothing is sent; demo mode logs the message. */
   mail: { smtpUrl: string | undefined; from: string };
   oidc: {
@@ -118,7 +122,11 @@ export function loadConfig(
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
-    jobs: { enabled: e.JOBS ?? true, taskRulesCron: e.TASK_RULES_CRON },
+    jobs: {
+      enabled: e.JOBS ?? true,
+      taskRulesCron: e.TASK_RULES_CRON,
+      indicatorRefreshCron: e.INDICATOR_REFRESH_CRON,
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     oidc: {
       staff: oidcClient(

@@ -31,13 +31,15 @@ const housekeeping = setInterval(
 );
 housekeeping.unref();
 
-// The nightly task rules (pg-boss, on PostgreSQL and on PGlite alike); JOBS=0 leaves them to another process.
+// The nightly task rules and indicator refresh (pg-boss, on PostgreSQL and on PGlite alike); JOBS=0
+// leaves them to another process.
 const jobs: Jobs | null = config.jobs.enabled
   ? await startJobs({
       db: database.db,
       clock: systemClock,
       log: app.log,
       taskRulesCron: config.jobs.taskRulesCron,
+      indicatorRefreshCron: config.jobs.indicatorRefreshCron,
     })
   : null;
 

@@ -44,7 +44,6 @@ export const getIndicatorQuery = z.strictObject({
 export type GetIndicatorQuery = z.infer<typeof getIndicatorQuery>;
 
 export const exportIndicatorsQuery = getIndicatorQuery.extend({ format: z.enum(['csv', 'xlsx']) });
-export type ExportIndicatorsQuery = z.infer<typeof exportIndicatorsQuery>;
 
 export const indicatorPoint = z
   .object({
@@ -57,7 +56,6 @@ export const indicatorPoint = z
     result: z.number().nullable(),
   })
   .meta({ id: 'IndicatorPoint' });
-export type IndicatorPointOut = z.infer<typeof indicatorPoint>;
 
 export const indicatorFigures = z
   .object({

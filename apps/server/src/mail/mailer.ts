@@ -18,7 +18,7 @@ function transportFor(smtpUrl: string): Transporter {
 /**
  * Sends one e-mail through SMTP_URL. Without it, demo mode writes the message to the log so the
  * link can be followed on a laptop; anywhere else nothing is sent (and no token is logged).
- * A failed send throws: the caller's transaction rolls back, so no link exists that nobody got.
+ * A failed send throws; sendSurvey catches it per parent, so the e-mails already sent keep a link.
  */
 export async function sendMail(config: Config, message: MailMessage): Promise<MailOutcome> {
   const { smtpUrl, from } = config.mail;

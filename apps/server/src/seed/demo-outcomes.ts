@@ -188,7 +188,7 @@ async function seedCohortSurveys(tx: Tx, now: Date, cohorts: readonly SeededCoho
 
 /**
  * Step 8 in the demo: the activity the outcome figures are made of, so a programme lead opening
- * "Resultater" sees Demo Kommune as a working service over the last two years — reach around
+ * "Tal og resultater" sees Demo Kommune as a working service over the last two years — reach around
  * 75–80 %, attendance by mothers and fathers, some dropout, EPDS for both parents with positives
  * followed up, readmissions and satisfaction answers. Only synthetic families born by now take
  * part, their cohorts are led by the Syd district's health visitors and every follow-up is done:

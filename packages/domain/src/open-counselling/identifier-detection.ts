@@ -11,7 +11,6 @@
  */
 
 export type IdentifierKind = 'cpr' | 'phone' | 'email';
-export const identifierKinds: readonly IdentifierKind[] = ['cpr', 'phone', 'email'];
 
 export const identifierPatterns = {
   /**

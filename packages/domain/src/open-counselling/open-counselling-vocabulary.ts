@@ -41,10 +41,6 @@ export type CounsellingTopic = (typeof counsellingTopics)[number];
 export const contactOutcomes = ['advice', 'pointed_to_offer', 'follow_up_booked'] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
 
-/** Where a slot can be reached. */
-export const slotChannels = ['walk_in', 'phone', 'chat'] as const;
-export type SlotChannel = (typeof slotChannels)[number];
-
 /** A drop-in conversation is minutes, not a day: longer is a typing mistake. */
 export const contactDurationLimits = { min: 1, max: 480 } as const;
 

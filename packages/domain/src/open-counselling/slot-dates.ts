@@ -9,7 +9,6 @@ import { addDays, copenhagenDate, copenhagenLocalToInstant, daysBetween } from '
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-export const isoWeekdays: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 export type WeeklySlot = {
   weekday: IsoWeekday;

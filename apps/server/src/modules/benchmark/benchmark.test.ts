@@ -166,6 +166,12 @@ describeEachDatabase('shareBenchmark / getBenchmark: the municipalities side by 
     expect(await shareRows()).toEqual(before);
   });
 
+  it('keeps the list of what is shared to the municipality’s programme lead and analyst (403, audited)', async () => {
+    const before = (await deniedEventsOf(env.database.db, healthVisitorA.id)).length;
+    expectProblem(await healthVisitorA.session.request('GET', '/api/benchmark/shares'), 403);
+    expect(await deniedEventsOf(env.database.db, healthVisitorA.id)).toHaveLength(before + 1);
+  });
+
   it('refuses bad input (400) and writes nothing', async () => {
     const before = await shareRows();
     expectProblem(await bench(leads.a, '2026-03', '2026-01'), 400);

@@ -4,6 +4,10 @@ import type { Tx } from '../../db/scope';
 import '../between-chairs/open-need.sources';
 import '../counselling/counselling-open-needs';
 import '../referrals/referral-open-needs';
+// Facts kept by other modules register themselves; loaded here so every refresh has them, also
+// in a process that has not built the app (a job runner, the benchmark).
+import '../readmissions/readmissions-facts';
+import '../surveys/surveys-indicator.facts';
 import {
   anonymousContactFacts,
   counsellingCaseFacts,

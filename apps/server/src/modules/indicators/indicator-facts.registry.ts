@@ -32,7 +32,3 @@ export function registerIndicatorFacts(source: IndicatorFactSource): void {
 export function indicatorFactSource(indicator: IndicatorId): IndicatorFactSource | undefined {
   return sources.get(indicator);
 }
-
-export function indicatorFactSources(): readonly IndicatorFactSource[] {
-  return [...sources.values()];
-}

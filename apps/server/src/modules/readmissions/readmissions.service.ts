@@ -6,7 +6,6 @@ import { asSystem } from '../../db/scope';
 import { ForbiddenError, InputError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import * as repo from './readmissions.repo';
-import './readmissions-facts';
 
 /**
  * Who imports the region's file: the region's midwives and programme lead (the file is the

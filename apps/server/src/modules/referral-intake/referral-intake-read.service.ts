@@ -7,7 +7,13 @@ import { asSystem } from '../../db/scope';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { type Deps, runUseCase } from '../../use-case';
 import * as repo from './referral-intake.repo';
-import { isReceiver, isSender, toIntake, toIntakeSummary } from './referral-intake.view';
+import {
+  isIntakeReceiver,
+  isSender,
+  receivesIntakes,
+  toIntake,
+  toIntakeSummary,
+} from './referral-intake.view';
 
 /**
  * "Sendt": the user's own intakes (a programme lead: the organisation's) — the sender always sees
@@ -21,6 +27,13 @@ export async function listReferralIntakes(
 ): Promise<ReferralIntakeList> {
   return runUseCase(deps, ctx, async (tx) => {
     const p = requireStaff(ctx, { attempted: 'read', entityType: 'referral_intake' });
+    if (query.box === 'received' && !receivesIntakes(p))
+      throw new ForbiddenError({
+        attempted: 'read',
+        entityType: 'referral_intake',
+        dataOrgId: p.orgId,
+        reason: 'not a role that receives referrals',
+      });
     const today = copenhagenDate(ctx.now);
     const lead = p.roles.includes('programme_lead');
     const rows =
@@ -51,7 +64,7 @@ export async function getReferralIntake(
     const r = await asSystem(tx, () => repo.findIntake(tx, intakeId));
     if (!r) throw new NotFoundError('The referral');
     const sender = isSender(p, r);
-    if (!sender && !isReceiver(p, r)) {
+    if (!sender && !isIntakeReceiver(p, r)) {
       throw new ForbiddenError({
         attempted: 'read',
         entityType: 'referral_intake',

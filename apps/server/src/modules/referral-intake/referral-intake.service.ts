@@ -20,7 +20,7 @@ import { servedMunicipalities } from '../open-counselling/open-counselling-slots
 import { referralMovedMeanwhile, referralStepRefused } from '../referrals/referral-conflicts';
 import { findPartnershipDeadline } from '../referrals/referrals.repo';
 import * as repo from './referral-intake.repo';
-import { isReceiver, toIntake } from './referral-intake.view';
+import { intakeReceiverRoles, isIntakeReceiver, toIntake } from './referral-intake.view';
 
 /**
  * What the parent agrees to, in the words the counsellor reads to her (stored with the intake:
@@ -171,12 +171,10 @@ export async function intakeStep(
 ): Promise<ReferralIntake> {
   return runUseCase(deps, ctx, async (tx) => {
     const attempt = { attempted: 'update' as const, entityType: 'referral_intake', entityId: intakeId };
-    const p = requireOwnRole(ctx, ['health_visitor', 'family_counsellor', 'caseworker', 'programme_lead'], {
-      ...attempt,
-    });
+    const p = requireOwnRole(ctx, intakeReceiverRoles, attempt);
     const r = await asSystem(tx, () => repo.findIntake(tx, intakeId));
     if (!r) throw new NotFoundError('The referral');
-    if (!isReceiver(p, r)) {
+    if (!isIntakeReceiver(p, r)) {
       throw new ForbiddenError({
         ...attempt,
         dataOrgId: r.org_id,

@@ -253,6 +253,18 @@ describeEachDatabase('referral intake: the identified bridge from open counselli
       await s.sessions.otherHealthVisitor.request('POST', `/api/referral-intakes/${intake.id}/acknowledge`),
       403,
     );
+    // The receiving organisation's analyst sits in the receiving unit but does not work with
+    // families: no list of received intakes and no intake (it names a person).
+    const analyst = await buildStaffUser(env.database.db, s.municipality.id, {
+      roles: ['analyst'],
+      unitIds: intake.to.unit ? [intake.to.unit.id] : [],
+    });
+    const analystSession = await login(env.app, analyst.email, analyst.password);
+    expectProblem(await analystSession.request('GET', '/api/referral-intakes?box=received'), 403);
+    expectProblem(await analystSession.request('GET', `/api/referral-intakes/${intake.id}`), 403);
+    expect(
+      (await deniedEventsOf(env.database.db, analyst.id)).filter((e) => e.entity_type === 'referral_intake'),
+    ).toHaveLength(2);
     // The sender follows it but does not move it on.
     expectProblem(
       await s.sessions.ngo.request('POST', `/api/referral-intakes/${intake.id}/acknowledge`),

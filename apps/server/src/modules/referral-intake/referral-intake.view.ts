@@ -1,4 +1,5 @@
 import type { ReferralIntake, ReferralIntakeSummary } from '@familiespor/contracts';
+import type { StaffRole } from '@familiespor/domain';
 import {
   formatCpr,
   isReferralIntakeOverdue,
@@ -10,7 +11,26 @@ import type { StaffPrincipal } from '../../access/request-context';
 import { isReceiver, isSender } from '../referrals/referral.view';
 import type { IntakeRow } from './referral-intake.repo';
 
-export { isReceiver, isSender };
+export { isSender };
+
+/**
+ * The professionals who take a referral of a person not yet known in: it names a person (CPR,
+ * phone, reason), so the receiving organisation's analysts, administrators and others who do not
+ * work with families never see it, even when no unit was named (DESIGN §4).
+ */
+export const intakeReceiverRoles: readonly StaffRole[] = [
+  'health_visitor',
+  'family_counsellor',
+  'caseworker',
+  'programme_lead',
+];
+
+export const receivesIntakes = (p: StaffPrincipal) => p.roles.some((r) => intakeReceiverRoles.includes(r));
+
+/** The receiving side of an intake: the receiving unit or organisation, in a receiving role. */
+export function isIntakeReceiver(p: StaffPrincipal, r: IntakeRow): boolean {
+  return receivesIntakes(p) && isReceiver(p, r);
+}
 
 export function toIntakeSummary(r: IntakeRow, today: string): ReferralIntakeSummary {
   return {
@@ -36,7 +56,7 @@ export function toIntakeSummary(r: IntakeRow, today: string): ReferralIntakeSumm
 
 /** What the reader may do next: the receiving side moves the intake on, the sender only follows it. */
 export function intakeActionsFor(p: StaffPrincipal, r: IntakeRow): ReferralIntakeAction[] {
-  if (!isReceiver(p, r)) return [];
+  if (!isIntakeReceiver(p, r)) return [];
   return referralIntakeActions.filter((a) => nextReferralIntakeStatus(r.status, a) !== null);
 }
 

@@ -41,7 +41,7 @@ export async function getSurveyResults(
     const p = requireStaff(ctx, { attempted: 'read', entityType: 'survey_response' });
     if (q.from && q.to && q.to < q.from)
       throw new InputError('The period is invalid', [
-        { path: 'to', code: 'period_end_before_start', message: 'The period ends before it starts' },
+        { path: 'to', code: 'end_before_start', message: 'The period ends before it starts' },
       ]);
     let orgIds = [p.orgId];
     if (q.offerId) {

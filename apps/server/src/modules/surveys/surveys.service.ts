@@ -14,7 +14,6 @@ import { sendMail } from '../../mail/mailer';
 import { surveyMail } from '../../mail/survey-mail';
 import { type Deps, runUseCase } from '../../use-case';
 import { formatSurveyCode, hashSurveyToken, newSurveyToken } from './survey-tokens';
-import './surveys-indicator.facts';
 import * as repo from './surveys.repo';
 
 export { getSurveyResults } from './survey-results.service';
@@ -170,11 +169,19 @@ export async function sendSurvey(
       });
       created++;
       if (a.email) {
+        // A failed send must not roll back the links already mailed to other parents (their
+        // e-mails cannot be taken back): this link stays unmailed and is answered in the portal.
         const outcome = await sendMail(
           deps.config,
           surveyMail(a.email, a.preferred_language, o.what, surveyUrl(origin, token)),
-        );
-        if (outcome !== 'not_configured') {
+        ).catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          process.stderr.write(
+            `${JSON.stringify({ level: 40, msg: 'survey e-mail not sent', surveyId, reason })}\n`,
+          );
+          return 'failed' as const;
+        });
+        if (outcome !== 'not_configured' && outcome !== 'failed') {
           await repo.markEmailed(tx, link.id);
           emailed++;
         }
@@ -343,13 +350,13 @@ export async function submitSurveyResponse(
         free_text: freeText,
       }),
     );
-    // The trail says a survey was answered, never which response is whose.
+    // The trail says the organisation's survey was answered, never which: with the survey's id,
+    // a day with one answer would tie the response row (survey, day) to the parent who acted.
     await writeAudit(tx, ctx, {
       action: 'create',
       entityType: 'survey_response',
       orgId: found.org_id,
       dataOrgId: found.org_id,
-      detail: { surveyId: found.survey_id },
     });
     return { answered: true as const };
   });

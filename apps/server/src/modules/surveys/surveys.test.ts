@@ -144,7 +144,7 @@ describeEachDatabase('satisfaction surveys', (kind) => {
     expectProblem(await mine.request('POST', '/api/surveys/responses', { linkId, ...answer(4) }), 409);
   });
 
-  it('suppresses results under five and shows means from five', async () => {
+  it('suppresses results under five, and from five hides small counts and a mean that would reveal them', async () => {
     const read = async (s: Session) =>
       (await s.request('GET', `/api/surveys/results?offerId=${course.offerId}`)).json<SurveyResults>();
     let r = await read(lead);
@@ -164,7 +164,10 @@ describeEachDatabase('satisfaction surveys', (kind) => {
     const offer = r.offers[0];
     // 6 links: 1 by the first token, 1 in the portal (its e-mail token then 409), 4 more.
     expect(offer?.responses).toBe(6);
-    expect(offer?.questions[0]?.mean).toBe(4.17);
+    // 5×4 and 1×5: the single 5 is hidden with its complement, so the mean (4.17), which would
+    // give them back with the total, is hidden too (survey-results.ts).
+    expect(offer?.questions[0]?.counts).toEqual([0, 0, 0, null, null]);
+    expect(offer?.questions[0]?.mean).toBeNull();
     expect(offer?.freeText).toEqual(['Rart at møde andre forældre']);
   });
 
@@ -214,6 +217,22 @@ describeEachDatabase('satisfaction surveys', (kind) => {
     }
     expect(await countRows(env.database.db)).toEqual(before);
     expect(facilitatorId).toBeTruthy();
+  });
+
+  it('refuses an unknown or malformed link, a period ending before it starts, and staff in the parents’ list', async () => {
+    const byToken = (token: string) =>
+      env.app.inject({ method: 'GET', url: `/api/surveys/by-token?token=${encodeURIComponent(token)}` });
+    expectProblem(await byToken('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ'), 404);
+    expectProblem(await byToken('short'), 400);
+    const period = expectProblem(
+      await lead.request(
+        'GET',
+        `/api/surveys/results?offerId=${course.offerId}&from=2026-06-01&to=2026-05-01`,
+      ),
+      400,
+    );
+    expect(period.errors).toEqual([expect.objectContaining({ path: 'to', code: 'end_before_start' })]);
+    expectProblem(await lead.request('GET', '/api/portal/surveys'), 403);
   });
 
   it('gives an anonymous code after open counselling that is tied to nobody and answers once', async () => {

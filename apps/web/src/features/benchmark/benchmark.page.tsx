@@ -11,7 +11,7 @@ import { PeriodForm } from '../../components/forms/period-form.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { outcomesTexts, useTexts } from '../../i18n/lazy-texts';
+import { dashboardTexts, outcomesTexts, useTexts } from '../../i18n/lazy-texts';
 import { useFormat } from '../../i18n/use-format.hook';
 import { benchmarkApi } from './benchmark.api';
 
@@ -62,7 +62,7 @@ function Shares({ canShare }: { canShare: boolean }) {
         <ul className="nobullet-list">
           {shares.data.map((s) => (
             <li key={s.indicator}>
-              {t(`benchmark.indicators.${s.indicator as Indicator}`)} – {t('benchmark.sharedFrom')}{' '}
+              {t(`dashboard.indicators.${s.indicator as Indicator}.name`)} – {t('benchmark.sharedFrom')}{' '}
               {s.sharedFrom}{' '}
               {canShare ? (
                 <button
@@ -72,7 +72,9 @@ function Shares({ canShare }: { canShare: boolean }) {
                   onClick={() => change.mutate({ indicator: s.indicator as Indicator, share: false })}
                 >
                   {t('benchmark.stop')}
-                  <span className="sr-only">: {t(`benchmark.indicators.${s.indicator as Indicator}`)}</span>
+                  <span className="sr-only">
+                    : {t(`dashboard.indicators.${s.indicator as Indicator}.name`)}
+                  </span>
                 </button>
               ) : null}
             </li>
@@ -93,7 +95,7 @@ function Shares({ canShare }: { canShare: boolean }) {
             label={t('benchmark.indicator')}
             value={indicator}
             onChange={setIndicator}
-            options={indicatorIds.map((id) => ({ value: id, label: t(`benchmark.indicators.${id}`) }))}
+            options={indicatorIds.map((id) => ({ value: id, label: t(`dashboard.indicators.${id}.name`) }))}
           />
           <TextField
             id="share-from"
@@ -126,7 +128,7 @@ function Table({ data }: { data: Benchmark }) {
       {others.length === 0 ? <p>{t('benchmark.noOthers')}</p> : null}
       <FiguresTable
         id="benchmark"
-        caption={t(`benchmark.indicators.${data.indicator as Indicator}`)}
+        caption={t(`dashboard.indicators.${data.indicator as Indicator}.name`)}
         columns={(['municipality', 'sharedFrom', 'numerator', 'denominator', 'result'] as const).map(
           (key) => ({
             key,
@@ -155,7 +157,7 @@ function Table({ data }: { data: Benchmark }) {
 
 /** "Sammenlign kommuner": what we share with the network, and the shared figures side by side. */
 export function BenchmarkPage({ me }: { me: StaffMe }) {
-  const ready = useTexts(outcomesTexts);
+  const ready = useTexts(outcomesTexts, dashboardTexts);
   const { t } = useTranslation();
   const [indicator, setIndicator] = useState<Indicator>('readmissions');
   const [query, setQuery] = useState<{ indicator: Indicator; from: string; to: string } | null>(null);
@@ -184,7 +186,7 @@ export function BenchmarkPage({ me }: { me: StaffMe }) {
             label={t('benchmark.indicator')}
             value={indicator}
             onChange={setIndicator}
-            options={indicatorIds.map((id) => ({ value: id, label: t(`benchmark.indicators.${id}`) }))}
+            options={indicatorIds.map((id) => ({ value: id, label: t(`dashboard.indicators.${id}.name`) }))}
           />
         </PeriodForm>
         {figures.isFetching && !figures.data ? <Loading /> : null}

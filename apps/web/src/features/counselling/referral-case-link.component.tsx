@@ -17,8 +17,9 @@ export function ReferralCaseLink({ referralId }: { referralId: string }) {
   const me = session.data?.kind === 'staff' ? session.data : null;
   const counsellor = me !== null && canOpen(me.roles, 'openCounsellingCase');
   const mine = useQuery({
-    queryKey: ['counselling', 'cases', 'mine', 'open', 'referrals'],
-    queryFn: () => counsellingApi.list({ scope: 'mine', status: 'open', limit: 200, offset: 0 }),
+    // A referral opens one case (migration 0014): a closed one still is its case.
+    queryKey: ['counselling', 'cases', 'mine', 'all', 'referrals'],
+    queryFn: () => counsellingApi.list({ scope: 'mine', status: 'all', limit: 200, offset: 0 }),
     enabled: counsellor,
   });
   if (!ready || !counsellor || !mine.isSuccess) return null;

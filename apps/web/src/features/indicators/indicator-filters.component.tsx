@@ -4,11 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/forms/fields.component';
 import { useIndicatorWords } from './indicator-format';
-import { type FiguresQuery, indicatorsApi } from './indicators.api';
+import { type FiguresQuery, grains, indicatorsApi } from './indicators.api';
 
 type Grain = FiguresQuery['grain'];
 type Breakdown = FiguresQuery['breakdown'];
-const grains: readonly Grain[] = ['month', 'quarter', 'year', 'period'];
 const all = '';
 
 /**

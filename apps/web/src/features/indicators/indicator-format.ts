@@ -2,18 +2,17 @@ import type { IndicatorFigures } from '@familiespor/contracts';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '../../i18n/i18n.setup';
+import { isLanguage, type Language } from '../../i18n/i18n.setup';
+import { localeOf } from '../../i18n/intl.format';
 import { useFormat } from '../../i18n/use-format.hook';
 
 type Point = IndicatorFigures['points'][number];
 type Breakdown = IndicatorFigures['breakdown'];
 
-const locales = { da: 'da-DK', en: 'en-GB', ar: 'ar' } as const;
-
 /** "2026-03" → "mar. 2026" in Danish: short enough for a chart's axis, plain in a table. */
-export function shortMonth(language: keyof typeof locales, month: string): string {
+export function shortMonth(language: Language, month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locales[language], {
+  return new Intl.DateTimeFormat(localeOf(language), {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
@@ -24,7 +23,7 @@ export function shortMonth(language: keyof typeof locales, month: string): strin
  * A bucket as getIndicator names it ('2026-03', '2026-Q2', '2026' or the whole period
  * '2026-01–2026-12') in the reader's words.
  */
-export function bucketLabel(t: TFunction, language: keyof typeof locales, bucket: string): string {
+export function bucketLabel(t: TFunction, language: Language, bucket: string): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(bucket);
   if (quarter) return t('dashboard.quarter', { year: quarter[1], quarter: quarter[2] });
   if (/^\d{4}-\d{2}$/.test(bucket)) return shortMonth(language, bucket);

@@ -10,21 +10,9 @@ import { dashboardTexts, useTexts } from '../../i18n/lazy-texts';
 import { IndicatorFiguresView } from './indicator-figures.component';
 import { IndicatorFilters } from './indicator-filters.component';
 import { monthBack } from './indicator-format';
-import { type FiguresQuery, indicatorsApi } from './indicators.api';
+import { breakdowns, type FiguresQuery, grains, indicatorsApi } from './indicators.api';
 
 type IndicatorId = (typeof indicatorIds)[number];
-const grains = ['month', 'quarter', 'year', 'period'] as const;
-const breakdowns = [
-  'total',
-  'district',
-  'offer',
-  'parent_role',
-  'care_level',
-  'language',
-  'visit_type',
-  'topic',
-  'question',
-] as const;
 
 /**
  * The query the address names (?fra=2025-11&til=2026-10&pr=month&opdeling=parent_role&kun=father),

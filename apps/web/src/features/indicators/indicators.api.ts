@@ -4,7 +4,17 @@ import type {
   IndicatorFigures,
   RefreshIndicatorsResult,
 } from '@familiespor/contracts';
+import { indicatorDimensions } from '@familiespor/domain';
 import { api } from '../../api/api.client';
+
+/** What getIndicator accepts as `grain` and `breakdown` (the contract's enums). */
+export const grains = [
+  'month',
+  'quarter',
+  'year',
+  'period',
+] as const satisfies readonly GetIndicatorQuery['grain'][];
+export const breakdowns = ['total', ...indicatorDimensions] as const;
 
 export type FiguresQuery = Pick<GetIndicatorQuery, 'indicator' | 'from' | 'to' | 'grain' | 'breakdown'> & {
   only?: string | undefined;

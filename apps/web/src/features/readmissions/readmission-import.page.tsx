@@ -100,6 +100,9 @@ export function ReadmissionImportPage() {
           const refused = refusedPart(e, part.lines);
           if (!refused) throw e;
           result = addResult(result, refused);
+          // Every part is sent with the file's header: a header without the columns fails them all
+          // alike, so the first refusal says it once and the rest is not sent.
+          if (refused.errors.some((x) => x.code === 'missing_columns')) break;
         }
         done += part.lines;
         setProgress({ done, total });

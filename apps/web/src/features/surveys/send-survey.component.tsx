@@ -27,7 +27,7 @@ function Sent({ sent }: { sent: SentSurvey }) {
       <p>
         {sent.linksCreated === 0
           ? t('surveys.send.none')
-          : t('surveys.send.done', { n: sent.linksCreated, emailed: sent.emailed })}
+          : t('surveys.send.done', { count: sent.linksCreated, emailed: sent.emailed })}
       </p>
     </Alert>
   );

@@ -2,6 +2,7 @@ import type { SurveyOfferResult } from '@familiespor/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
+import { HiddenFigure } from '../../components/figures-table.component';
 import { Loading } from '../../components/loading.component';
 import { PageHeading } from '../../components/page-heading.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -14,8 +15,9 @@ type Summary = Pick<SurveyOfferResult, 'responses' | 'questions'>;
 function SummaryTable({ summary, caption }: { summary: Summary; caption: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // A hidden count reads "<5" as in every other suppressed table (under 5, or hidden with one).
   const cell = (n: number | null | undefined) =>
-    n === null || n === undefined ? t('surveys.results.hidden') : fmt.number(n);
+    n === null || n === undefined ? <HiddenFigure label={t('surveys.results.hiddenCell')} /> : fmt.number(n);
   return (
     <div className="table--responsive-scroll">
       <table className="table table--compact">
@@ -46,7 +48,7 @@ function SummaryTable({ summary, caption }: { summary: Summary; caption: string 
                 </td>
               ))}
               <td className="text-align-right">
-                {q.mean === null ? t('surveys.results.hidden') : fmt.number(q.mean)}
+                {q.mean === null ? t('surveys.results.hidden') : fmt.decimal(q.mean)}
               </td>
             </tr>
           ))}
